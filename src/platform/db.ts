@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+
+/** A drizzle handle: the root database or a transaction. Repositories take either. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+
+/**
+ * The PostgreSQL the product runs on: embedded PGlite (a data directory, or memory for tests)
+ * or a PostgreSQL 15+ server. The same SQL and migrations run on both (DESIGN.md "Storage").
+ */
+export type Database = {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs a script of several statements without parameters (migrations, fixtures). */
+  readonly exec: (script: string) => Promise<void>;
+  /** Runs a script of several statements in one transaction: all or nothing. */
+  readonly execInTransaction: (script: string) => Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  readonly query: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+  readonly close: () => Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { readonly kind: 'pglite'; readonly dataDir?: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly max?: number };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const pg = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    await pg.waitReady;
+    await pg.exec(`SET TIME ZONE 'UTC'`);
+    return {
+      kind: 'pglite',
+      db: drizzlePglite(pg) as unknown as Db,
+      exec: async (script) => {
+        await pg.exec(script);
+      },
+      execInTransaction: async (script) => {
+        await pg.transaction(async (tx) => {
+          await tx.exec(script);
+        });
+      },
+      query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
+      close: () => pg.close(),
+    };
+  }
+  const client = postgres(options.url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { TimeZone: 'UTC', application_name: 'bekogaz' },
+  });
+  return {
+    kind: 'postgres',
+    db: drizzlePostgres(client) as unknown as Db,
+    exec: async (script) => {
+      await client.unsafe(script);
+    },
+    execInTransaction: async (script) => {
+      await client.begin(async (tx) => {
+        await tx.unsafe(script);
+      });
+    },
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Runs a raw drizzle `sql` query and returns its rows, whichever driver is underneath. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Both drivers' errors carry the SQLSTATE in `code`. */
+export function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  return code;
+}
+
+export const UNIQUE_VIOLATION = '23505';
