@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { verifyAuditChain } from '../platform/audit.ts';
+import { loadConfig } from '../platform/config.ts';
+import { migrate } from '../platform/migrate.ts';
+import { createContainer, openConfiguredDatabase } from './container.ts';
+import { buildServer } from './server.ts';
+import { registryCommands } from './registry.cli.ts';
+import { seedDemo } from './demo-seed.ts';
+import { writeOpenApi } from './openapi.ts';
+
+const program = new Command('bekogaz').description('Bekogaz (бекоғаз): paperless fiscal, customs and tax services of Tajikistan');
+
+async function serve(options: { demo: boolean }) {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const c = await createContainer({ database });
+  if (options.demo) {
+    const seeded = await seedDemo(c);
+    if (seeded) console.log('Demo data loaded.');
+  }
+  const app = await buildServer(c, { logger: process.env.BEKOGAZ_LOG === '1' });
+  await app.listen({ host: config.host, port: config.port });
+  c.worker.start(config.workerIntervalMs);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Bekogaz is running on ${where}.`);
+  console.log(`  Web UI:   http://${config.host}:${port}/`);
+  console.log(`  API docs: http://${config.host}:${port}/docs`);
+  if (options.demo) {
+    console.log('  Demo logins (login / password): admin / admin-demo-1, officer / officer-demo-1,');
+    console.log('    tsc specialist: specialist / specialist-demo-1, business (TIN / PIN): 010000001 / 123456');
+  }
+  const shutdown = async () => {
+    await app.close();
+    await c.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+program
+  .command('serve')
+  .description('Start the HTTP server and the worker (DATABASE_URL, or the embedded database in BEKOGAZ_DATA_DIR)')
+  .action(() => serve({ demo: false }));
+
+program
+  .command('demo')
+  .description('Migrate, load demo data if the database is empty, and serve')
+  .action(() => serve({ demo: true }));
+
+program
+  .command('migrate')
+  .description('Apply the SQL migrations that are not yet applied')
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    const report = await migrate(database);
+    console.log(report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Nothing to apply.');
+    await database.close();
+  });
+
+program
+  .command('seed')
+  .description('Load demo data (inspectorates, businesses, models, a TSC, accounts) into an empty database')
+  .action(async () => {
+    const c = await createContainer({ database: await openConfiguredDatabase(loadConfig()) });
+    console.log((await seedDemo(c)) ? 'Demo data loaded.' : 'Demo data already present.');
+    await c.close();
+  });
+
+program
+  .command('audit-verify')
+  .description('Verify the hash chain of the audit log and name the first broken link')
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    const result = await verifyAuditChain(database.db);
+    await database.close();
+    if (result.isIntact) {
+      console.log(`Audit chain intact: ${result.entries} entries, tip ${result.tip}`);
+    } else {
+      console.error(`Audit chain BROKEN at entry ${result.brokenAt} (${result.reason}); ${result.entries} entries before it are intact.`);
+      process.exitCode = 2;
+    }
+  });
+
+program
+  .command('openapi')
+  .description('Write the OpenAPI document to openapi.json')
+  .option('-o, --out <file>', 'output file', 'openapi.json')
+  .action(async (options: { out: string }) => {
+    writeFileSync(options.out, await writeOpenApi());
+    console.log(`Wrote ${options.out}`);
+  });
+
+registryCommands(program);
+
+await program.parseAsync(process.argv);

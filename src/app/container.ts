@@ -1,0 +1,51 @@
+import type { Calendar } from '../platform/calendar/index.ts';
+import { loadCalendar } from '../platform/calendar/index.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
+import { type Database, openDatabase } from '../platform/db.ts';
+import { migrate } from '../platform/migrate.ts';
+import { createWorker } from '../platform/outbox.ts';
+import { createFiscalContext } from '../contexts/fiscal/index.ts';
+
+/** The composition root: one database, one clock, one calendar, every context. */
+export type Container = Awaited<ReturnType<typeof createContainer>>;
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+export async function createContainer(options: { readonly database: Database; readonly clock?: Clock; readonly migrate?: boolean }) {
+  const { database } = options;
+  const clock = options.clock ?? systemClock;
+  if (options.migrate !== false) await migrate(database);
+  let calendar: Calendar = await loadCalendar(database.db);
+  const calendarNow = () => calendar;
+  const fiscal = createFiscalContext({ database, clock, calendar: calendarNow });
+  const contexts = [fiscal];
+  const worker = createWorker({
+    database,
+    clock,
+    handlers: contexts.flatMap((c) => c.handlers),
+    checkers: contexts.flatMap((c) => c.checkers),
+    onError: (what, error) => console.error(`[worker] ${what}:`, error),
+  });
+  return {
+    database,
+    clock,
+    calendar: calendarNow,
+    /** Re-reads the calendar tables after a decree was entered. */
+    reloadCalendar: async () => {
+      calendar = await loadCalendar(database.db);
+    },
+    fiscal,
+    contexts,
+    worker,
+    problems: Object.assign({}, ...contexts.map((c) => c.problems)) as Record<string, import('../platform/problems.ts').ProblemSpec>,
+    close: async () => {
+      await worker.stop();
+      await database.close();
+    },
+  };
+}

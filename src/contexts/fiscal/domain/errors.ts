@@ -1,0 +1,123 @@
+import type { ProblemCatalogue } from '../../../platform/problems.ts';
+
+/**
+ * Refusals of the fiscal context. Each code says when it happens and what the caller should do;
+ * the compiler checks that every code has an HTTP status and titles (docs/errors.md lists them).
+ */
+export type FiscalErrorCode =
+  | 'BUSINESS_NOT_FOUND'
+  | 'BUSINESS_ALREADY_EXISTS'
+  | 'INSPECTORATE_NOT_FOUND'
+  | 'MODEL_NOT_FOUND'
+  | 'MODEL_ALREADY_EXISTS'
+  | 'MODEL_ALREADY_EXCLUDED'
+  | 'CERTIFICATE_DATES_INVALID'
+  | 'TSC_NOT_FOUND'
+  | 'TSC_APPLICATION_NOT_FOUND'
+  | 'TSC_APPLICATION_DECIDED'
+  | 'TSC_ALREADY_INCLUDED'
+  | 'TSC_BARRED'
+  | 'TSC_REMOVED'
+  | 'TSC_ACCESS_UNCHANGED'
+  | 'BRANCH_NOT_FOUND'
+  | 'BRANCH_NOT_PENDING'
+  | 'BRANCH_NOT_REGISTERED'
+  | 'SPECIALIST_NOT_FOUND'
+  | 'SPECIALIST_NOT_PENDING'
+  | 'LOGIN_TAKEN'
+  | 'FISCAL_MODULE_NOT_FOUND'
+  | 'FISCAL_MODULE_ALREADY_EXISTS'
+  | 'FISCAL_MODULE_WRONG_STATE'
+  | 'REGISTER_NOT_FOUND'
+  | 'REGISTER_NOT_ACTIVE'
+  | 'APPLICATION_NOT_FOUND'
+  | 'APPLICATION_DECIDED'
+  | 'APPLICATION_NOT_UNDER_STUDY'
+  | 'APPLICATION_HAS_OPEN_FINDINGS'
+  | 'PREVIOUS_APPLICATION_NOT_REFUSED'
+  | 'TECHNICAL_CHECK_FAILED'
+  | 'ATTACHMENT_INVALID'
+  | 'SIGNATURE_INVALID'
+  | 'DATE_IN_FUTURE'
+  | 'INCIDENT_NOT_FOUND'
+  | 'TAX_AUTHORITY_ALREADY_NOTIFIED'
+  | 'IMPORT_INVALID';
+
+const t = (tg: string, ru: string, en: string) => ({ tg, ru, en });
+
+export const fiscalProblems = {
+  /** No taxpayer with this TIN is known to the operator; enter the business first. */
+  BUSINESS_NOT_FOUND: { status: 404, title: t('Андозсупоранда бо ин РМА ёфт нашуд', 'Налогоплательщик с таким ИНН не найден', 'No taxpayer with this TIN') },
+  /** A taxpayer with this TIN already exists. */
+  BUSINESS_ALREADY_EXISTS: { status: 409, title: t('Андозсупоранда бо ин РМА аллакай ҳаст', 'Налогоплательщик с таким ИНН уже есть', 'A taxpayer with this TIN already exists') },
+  /** The tax inspectorate code is unknown. */
+  INSPECTORATE_NOT_FOUND: { status: 422, title: t('Нозироти андоз ёфт нашуд', 'Налоговая инспекция не найдена', 'Unknown tax inspectorate') },
+  /** The cash-register model or program is not in the registry. */
+  MODEL_NOT_FOUND: { status: 404, title: t('Намуна дар феҳрист нест', 'Модель не найдена в реестре', 'Model not found in the registry') },
+  /** The same kind, name and version is already in the registry. */
+  MODEL_ALREADY_EXISTS: { status: 409, title: t('Ин намуна аллакай дар феҳрист аст', 'Эта модель уже в реестре', 'This model is already in the registry') },
+  /** The model was already excluded from the state registry. */
+  MODEL_ALREADY_EXCLUDED: { status: 409, title: t('Намуна аллакай хориҷ шудааст', 'Модель уже исключена', 'The model is already excluded') },
+  /** The certificate's validity ends before it starts. */
+  CERTIFICATE_DATES_INVALID: { status: 422, title: t('Мӯҳлати сертификат нодуруст аст', 'Неверный срок действия сертификата', 'The certificate validity dates are wrong') },
+  /** No TSC with this id. */
+  TSC_NOT_FOUND: { status: 404, title: t('МХТ ёфт нашуд', 'ЦТО не найден', 'TSC not found') },
+  /** No TSC application with this id. */
+  TSC_APPLICATION_NOT_FOUND: { status: 404, title: t('Аризаи МХТ ёфт нашуд', 'Заявление ЦТО не найдено', 'TSC application not found') },
+  /** The TSC application has already been decided. */
+  TSC_APPLICATION_DECIDED: { status: 409, title: t('Оид ба ариза аллакай қарор қабул шудааст', 'По заявлению уже принято решение', 'The application has already been decided') },
+  /** The applicant is already in the state registry of TSCs. */
+  TSC_ALREADY_INCLUDED: { status: 409, title: t('МХТ аллакай дар феҳрист аст', 'ЦТО уже в реестре', 'The TSC is already in the registry') },
+  /** p.111: an entity removed from the state registry may not be registered again. */
+  TSC_BARRED: { status: 422, title: t('Шахси аз феҳрист хориҷшуда ҳуқуқи бақайдгириро надорад', 'Исключённое лицо лишено права на регистрацию', 'An entity removed from the registry may not register again') },
+  /** The TSC was removed from the state registry. */
+  TSC_REMOVED: { status: 409, title: t('МХТ аз феҳрист хориҷ шудааст', 'ЦТО исключён из реестра', 'The TSC has been removed from the registry') },
+  /** The TSC's access is already in the requested state. */
+  TSC_ACCESS_UNCHANGED: { status: 409, title: t('Дастрасӣ аллакай дар ҳамин ҳолат аст', 'Доступ уже в этом состоянии', 'Access is already in that state') },
+  /** No branch with this id (or not of the caller's TSC). */
+  BRANCH_NOT_FOUND: { status: 404, title: t('Филиал ёфт нашуд', 'Филиал не найден', 'Branch not found') },
+  /** The branch application has already been answered. */
+  BRANCH_NOT_PENDING: { status: 409, title: t('Ба аризаи филиал аллакай ҷавоб дода шудааст', 'На заявку филиала уже дан ответ', 'The branch application has already been answered') },
+  /** The branch is not registered (refused, deregistered or pending). */
+  BRANCH_NOT_REGISTERED: { status: 409, title: t('Филиал ба қайд гирифта нашудааст', 'Филиал не зарегистрирован', 'The branch is not registered') },
+  /** No specialist with this id. */
+  SPECIALIST_NOT_FOUND: { status: 404, title: t('Мутахассис ёфт нашуд', 'Специалист не найден', 'Specialist not found') },
+  /** The specialist's application has already been decided. */
+  SPECIALIST_NOT_PENDING: { status: 409, title: t('Оид ба мутахассис аллакай қарор қабул шудааст', 'По специалисту уже принято решение', 'The specialist has already been decided') },
+  /** The login is used by another account. */
+  LOGIN_TAKEN: { status: 409, title: t('Ин логин банд аст', 'Этот логин занят', 'This login is taken') },
+  /** No fiscal module with this number. */
+  FISCAL_MODULE_NOT_FOUND: { status: 404, title: t('Модули фискалӣ ёфт нашуд', 'Фискальный модуль не найден', 'Fiscal module not found') },
+  /** A fiscal module with this number is already in the registry. */
+  FISCAL_MODULE_ALREADY_EXISTS: { status: 409, title: t('Модули фискалӣ бо ин рақам аллакай ҳаст', 'Фискальный модуль с таким номером уже есть', 'A fiscal module with this number already exists') },
+  /** The fiscal module is not in a state that allows this step (see its custody chain). */
+  FISCAL_MODULE_WRONG_STATE: { status: 409, title: t('Ҳолати модули фискалӣ ин амалро иҷозат намедиҳад', 'Состояние фискального модуля не допускает действие', 'The fiscal module is not in a state for this step') },
+  /** No registered cash register with this id (or not visible to the caller). */
+  REGISTER_NOT_FOUND: { status: 404, title: t('МНХ ёфт нашуд', 'ККМ не найдена', 'Cash register not found') },
+  /** The register has been deregistered. */
+  REGISTER_NOT_ACTIVE: { status: 409, title: t('МНХ аз қайд бароварда шудааст', 'ККМ снята с учёта', 'The cash register has been deregistered') },
+  /** No application with this id (or not visible to the caller). */
+  APPLICATION_NOT_FOUND: { status: 404, title: t('Ариза ёфт нашуд', 'Заявление не найдено', 'Application not found') },
+  /** The application is already completed or refused. */
+  APPLICATION_DECIDED: { status: 409, title: t('Оид ба ариза аллакай қарор қабул шудааст', 'По заявлению уже принято решение', 'The application has already been decided') },
+  /** Only an application under study can receive a study result. */
+  APPLICATION_NOT_UNDER_STUDY: { status: 409, title: t('Ариза дар омӯзиш нест', 'Заявление не на изучении', 'The application is not under study') },
+  /** Discrepancies wait for the tax authority's study (p.24) before the register can be entered. */
+  APPLICATION_HAS_OPEN_FINDINGS: { status: 409, title: t('Номутобиқатиҳо ҳанӯз омӯхта нашудаанд', 'Расхождения ещё не изучены', 'Discrepancies are still being studied') },
+  /** p.28: a new application follows a refused one; the one named is not refused. */
+  PREVIOUS_APPLICATION_NOT_REFUSED: { status: 409, title: t('Аризаи қаблӣ рад нашудааст', 'Предыдущее заявление не отклонено', 'The previous application was not refused') },
+  /** p.92: the register must be in working order with the right program before registration. */
+  TECHNICAL_CHECK_FAILED: { status: 422, title: t('Санҷиши техникӣ гузашта нашуд', 'Техническая проверка не пройдена', 'The technical check did not pass') },
+  /** An attachment's content is not valid base64, is empty, too large, or does not match its SHA-256. */
+  ATTACHMENT_INVALID: { status: 422, title: t('Замима нодуруст аст', 'Неверное вложение', 'Invalid attachment') },
+  /** The electronic digital signature does not verify against the applicant's registered key. */
+  SIGNATURE_INVALID: { status: 422, title: t('Имзои электронии рақамӣ тасдиқ нашуд', 'ЭЦП не подтверждена', 'The electronic signature does not verify') },
+  /** A date or time given lies in the future. */
+  DATE_IN_FUTURE: { status: 422, title: t('Сана дар оянда аст', 'Дата в будущем', 'The date lies in the future') },
+  /** No incident with this id. */
+  INCIDENT_NOT_FOUND: { status: 404, title: t('Хабар ёфт нашуд', 'Сообщение не найдено', 'Report not found') },
+  /** The TSC already told the tax authority of this breakdown. */
+  TAX_AUTHORITY_ALREADY_NOTIFIED: { status: 409, title: t('Мақомоти андоз аллакай огоҳ карда шудааст', 'Налоговый орган уже уведомлён', 'The tax authority has already been told') },
+  /** A row of an imported file is not valid; `details` names the line. */
+  IMPORT_INVALID: { status: 422, title: t('Файли воридотӣ нодуруст аст', 'Неверный файл импорта', 'The import file is not valid') },
+} as const satisfies ProblemCatalogue<FiscalErrorCode>;

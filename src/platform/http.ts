@@ -1,0 +1,209 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { Type } from 'typebox';
+import { authenticate, type AccountPrincipal, PUBLIC, type Principal, type Role } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { Database } from './db.ts';
+import { type Language, isLanguage, pickLanguage } from './i18n.ts';
+import { type ProblemSpec, platformProblems } from './problems.ts';
+import type { Failure, Result } from './result.ts';
+import { bodyAjv, type FieldError, fieldErrors, paramsAjv } from './validation.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+    lang: Language;
+    sessionToken: string | undefined;
+  }
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  import('fastify').FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export const SESSION_COOKIE = 'bekogaz_session';
+export const LANG_COOKIE = 'bekogaz_lang';
+
+/** RFC 9457 problem details as Bekogaz sends them: a stable `code` and a localised `title`. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'Stable error code, UPPER_SNAKE; documented in docs/errors.md' }),
+    detail: Type.Optional(Type.String()),
+    field: Type.Optional(Type.String({ description: 'Path of the field at fault, e.g. body.tin' })),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String(), message: Type.String() }))),
+    details: Type.Optional(Type.Object({}, { additionalProperties: true })),
+    instance: Type.Optional(Type.String()),
+  },
+  { $id: 'Problem', title: 'Problem' },
+);
+
+/** Thrown by route code to leave with a problem response (never by domain code). */
+export class ProblemError extends Error {
+  constructor(
+    readonly code: string,
+    readonly field?: string,
+    readonly details?: Record<string, unknown>,
+    readonly errors?: FieldError[],
+  ) {
+    super(code);
+  }
+}
+
+export type HttpDeps = {
+  readonly database: Database;
+  readonly clock: Clock;
+  /** Every context's catalogue, merged; a code without an entry is a bug. */
+  readonly problems: Readonly<Record<string, ProblemSpec>>;
+  /** Extra check on each authenticated request (e.g. a TSC whose access was cut, FIS-ACC-03). */
+  readonly accessGate?: (principal: AccountPrincipal) => Promise<boolean>;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly bodyLimit?: number;
+  /** The web UI's index.html: GET requests for pages outside /api and /docs receive it. */
+  readonly spaShell?: Buffer;
+};
+
+export function createHttpApp(deps: HttpDeps): App {
+  const problems: Record<string, ProblemSpec> = { ...platformProblems, ...deps.problems };
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimit ?? 12 * 1024 * 1024,
+    ajv: { customOptions: {} },
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema));
+  app.removeContentTypeParser('text/plain');
+  app.addSchema(ProblemSchema);
+  app.decorateRequest('principal', null as never);
+  app.decorateRequest('lang', 'tg');
+  app.decorateRequest('sessionToken', undefined);
+
+  const problem = (request: FastifyRequest, reply: FastifyReply, e: ProblemError) => {
+    const spec = problems[e.code] ?? problems.INTERNAL!;
+    return reply
+      .code(spec.status)
+      .type('application/problem+json')
+      .send({
+        type: `https://bekogaz.tj/problems/${e.code.toLowerCase().replace(/_/g, '-')}`,
+        title: spec.title[request.lang ?? 'tg'],
+        status: spec.status,
+        code: spec === problems.INTERNAL && e.code !== 'INTERNAL' ? 'INTERNAL' : e.code,
+        ...(e.field ? { field: e.field } : {}),
+        ...(e.errors ? { errors: e.errors } : {}),
+        ...(e.details ? { details: e.details } : {}),
+        instance: request.id,
+      });
+  };
+
+  app.addHook('onRequest', async (request) => {
+    const cookies = parseCookies(request.headers.cookie);
+    const fromCookie = cookies[LANG_COOKIE];
+    request.lang = isLanguage(fromCookie) ? fromCookie : pickLanguage(request.headers['accept-language']);
+    const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearer ?? cookies[SESSION_COOKIE];
+    request.sessionToken = token;
+    request.principal = PUBLIC;
+    if (!token) return;
+    const principal = await authenticate(deps.database.db, token, deps.clock.now());
+    if (principal && (!deps.accessGate || (await deps.accessGate(principal)))) request.principal = principal;
+  });
+
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number; validation?: unknown; validationContext?: string }, request, reply) => {
+    if (error instanceof ProblemError) return problem(request, reply, error);
+    if (error.validation) {
+      const errors = fieldErrors(error.validationContext ?? 'body', error.validation as never, request.lang ?? 'tg');
+      return problem(request, reply, new ProblemError('VALIDATION_FAILED', errors[0]?.field, undefined, errors));
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return problem(request, reply, new ProblemError('UNSUPPORTED_MEDIA_TYPE'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return problem(request, reply, new ProblemError('PAYLOAD_TOO_LARGE'));
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return problem(request, reply, new ProblemError('MALFORMED_BODY'));
+    }
+    if (error instanceof SyntaxError || error.statusCode === 400) return problem(request, reply, new ProblemError('MALFORMED_BODY'));
+    request.log.error({ err: error }, 'unhandled error');
+    return problem(request, reply, new ProblemError('INTERNAL'));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      deps.spaShell && request.method === 'GET' && !/^\/(api|docs)(\/|$)/.test(request.url) && (request.headers.accept ?? '').includes('text/html');
+    if (isPage) return reply.code(200).type('text/html; charset=utf-8').send(deps.spaShell);
+    return problem(request, reply, new ProblemError('ROUTE_NOT_FOUND'));
+  });
+
+  // Every route documents its problem responses.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide) return;
+    const response = (route.schema.response ?? {}) as Record<string, unknown>;
+    response['4XX'] ??= { $ref: 'Problem#' };
+    route.schema.response = response;
+  });
+  return app;
+}
+
+/** Registers the OpenAPI generator and the interactive docs at /docs. Call before the routes. */
+export async function registerOpenApi(app: App, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bekogaz API',
+        version,
+        description:
+          'Бекоғаз — низоми иттилоотии бекоғаз. Errors are RFC 9457 problem+json with a stable `code`; titles follow Accept-Language (tg, ru, en).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+}
+
+/** The caller must be logged in with one of these roles. */
+export function requireRole(request: FastifyRequest, ...roles: Role[]): AccountPrincipal {
+  const p = request.principal;
+  if (p.kind !== 'account') throw new ProblemError('UNAUTHENTICATED');
+  if (roles.length > 0 && !roles.includes(p.role)) throw new ProblemError('FORBIDDEN');
+  return p;
+}
+
+/** Sends the value of an Ok result with `status`, or the failure as a problem. */
+export function unwrap<T>(result: Result<T, Failure>): T {
+  if (result.ok) return result.value;
+  throw new ProblemError(result.error.code, result.error.field, result.error.details);
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const key = part.slice(0, eq).trim();
+    try {
+      out[key] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      // A malformed cookie value is ignored, not an error.
+    }
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AccountPrincipal } from './auth.ts';
+import type { Db } from './db.ts';
+import type { Localised } from './i18n.ts';
+import { uuidv7 } from './ids.ts';
+
+const platform = pgSchema('platform');
+
+export type RecipientKind = 'business' | 'org' | 'unit' | 'inspectorate' | 'role' | 'account';
+
+export const notifications = platform.table('notifications', {
+  id: uuid('id').primaryKey(),
+  recipientKind: text('recipient_kind').$type<RecipientKind>().notNull(),
+  recipientId: text('recipient_id').notNull(),
+  kind: text('kind').notNull(),
+  title: jsonb('title').$type<Localised>().notNull(),
+  body: jsonb('body').$type<Localised>().notNull(),
+  subjectType: text('subject_type'),
+  subjectId: text('subject_id'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+});
+
+/** A message for a personal cabinet (FIS-IMP-25): the delivery time is the proof of notice. */
+export type NewNotification = {
+  readonly recipient: { readonly kind: RecipientKind; readonly id: string };
+  readonly kind: string;
+  readonly title: Localised;
+  readonly body: Localised;
+  readonly subject?: { readonly type: string; readonly id: string };
+};
+
+export async function notify(tx: Db, at: Date, ...items: NewNotification[]): Promise<void> {
+  if (items.length === 0) return;
+  await tx.insert(notifications).values(
+    items.map((n) => ({
+      id: uuidv7(at.getTime()),
+      recipientKind: n.recipient.kind,
+      recipientId: n.recipient.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      subjectType: n.subject?.type ?? null,
+      subjectId: n.subject?.id ?? null,
+      createdAt: at,
+    })),
+  );
+}
+
+/** Which inboxes an account reads: its own, its business, its TSC and branch, its role. */
+function inboxesOf(p: AccountPrincipal) {
+  const conditions = [
+    and(eq(notifications.recipientKind, 'account'), eq(notifications.recipientId, p.accountId)),
+    and(eq(notifications.recipientKind, 'role'), eq(notifications.recipientId, p.role)),
+  ];
+  if (p.role === 'business' && p.tin) conditions.push(and(eq(notifications.recipientKind, 'business'), eq(notifications.recipientId, p.tin)));
+  if (p.orgId) conditions.push(and(eq(notifications.recipientKind, 'org'), eq(notifications.recipientId, p.orgId)));
+  if (p.unitId) conditions.push(and(eq(notifications.recipientKind, 'unit'), eq(notifications.recipientId, p.unitId)));
+  // Tax officers read the inspectorates' inboxes (notices of p.16, p.37).
+  if (p.role === 'tax_officer') conditions.push(eq(notifications.recipientKind, 'inspectorate'));
+  return or(...conditions);
+}
+
+export async function listNotifications(db: Db, p: AccountPrincipal, options: { readonly isUnreadOnly?: boolean; readonly limit?: number } = {}) {
+  return db
+    .select()
+    .from(notifications)
+    .where(and(inboxesOf(p), options.isUnreadOnly ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(options.limit ?? 50);
+}
+
+export async function countUnread(db: Db, p: AccountPrincipal): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(inboxesOf(p), isNull(notifications.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+/** Marks one of the caller's notifications read; false when it is not theirs. */
+export async function markRead(db: Db, p: AccountPrincipal, id: string, at: Date): Promise<boolean> {
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.id, id), inboxesOf(p)))
+    .returning({ id: notifications.id });
+  return updated.length > 0;
+}

@@ -1,0 +1,187 @@
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Clock } from './clock.ts';
+import type { Database, Db } from './db.ts';
+import { uuidv7 } from './ids.ts';
+
+const platform = pgSchema('platform');
+
+export const outbox = platform.table('outbox', {
+  id: uuid('id').primaryKey(),
+  topic: text('topic').notNull(),
+  payload: jsonb('payload').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  availableAt: timestamp('available_at', { withTimezone: true, mode: 'date' }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+});
+
+const processedEvents = platform.table(
+  'processed_events',
+  {
+    handler: text('handler').notNull(),
+    eventId: uuid('event_id').notNull(),
+    processedAt: timestamp('processed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.handler, t.eventId] })],
+);
+
+/** An event between contexts, as a handler receives it. */
+export type OutboxEvent<P = unknown> = { readonly id: string; readonly topic: string; readonly payload: P; readonly createdAt: Date };
+
+/**
+ * Writes an event in the caller's transaction, so it exists if and only if the state change does.
+ * `availableAt` delays delivery (a due-time check scheduled for later).
+ */
+export async function publish(tx: Db, topic: string, payload: unknown, at: Date, availableAt: Date = at): Promise<string> {
+  const id = uuidv7(at.getTime());
+  await tx.insert(outbox).values({ id, topic, payload, createdAt: at, availableAt });
+  return id;
+}
+
+/** Reacts to one topic. Must tolerate repeats: the worker records the event id per handler. */
+export type EventHandler = {
+  readonly name: string;
+  readonly topic: string;
+  readonly handle: (tx: Db, event: OutboxEvent) => Promise<void>;
+};
+
+/** A periodic due-time check (overdue deadlines, expiring clocks); returns how many rows it touched. */
+export type DueTimeChecker = { readonly name: string; readonly run: (db: Db, now: Date) => Promise<number> };
+
+export type WorkerDeps = {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly handlers: readonly EventHandler[];
+  readonly checkers: readonly DueTimeChecker[];
+  readonly batchSize?: number;
+  readonly onError?: (what: string, error: unknown) => void;
+};
+
+export type WorkerTick = { readonly delivered: number; readonly failed: number; readonly checked: number };
+
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/**
+ * Delivers pending outbox events to their handlers and runs the due-time checkers.
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, so several workers can share the table.
+ * Each handler runs in a savepoint: a failing handler is retried later with backoff while the
+ * others' work (and their processed-event marks) stays.
+ */
+export function createWorker(deps: WorkerDeps) {
+  const batchSize = deps.batchSize ?? 100;
+  const report = deps.onError ?? (() => {});
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+
+  async function deliverBatch(): Promise<{ delivered: number; failed: number }> {
+    const now = deps.clock.now();
+    return deps.database.db.transaction(async (tx) => {
+      const events = await tx
+        .select()
+        .from(outbox)
+        .where(and(isNull(outbox.deliveredAt), lte(outbox.availableAt, now)))
+        .orderBy(asc(outbox.availableAt))
+        .limit(batchSize)
+        .for('update', { skipLocked: true });
+      let delivered = 0;
+      let failed = 0;
+      for (const event of events) {
+        const error = await deliverOne(tx, event, now);
+        if (error === undefined) {
+          await tx.update(outbox).set({ deliveredAt: now, attempts: event.attempts + 1, lastError: null }).where(eq(outbox.id, event.id));
+          delivered += 1;
+        } else {
+          const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** event.attempts);
+          await tx
+            .update(outbox)
+            .set({ attempts: event.attempts + 1, lastError: String(error).slice(0, 2000), availableAt: new Date(now.getTime() + backoff) })
+            .where(eq(outbox.id, event.id));
+          failed += 1;
+        }
+      }
+      return { delivered, failed };
+    });
+  }
+
+  async function deliverOne(tx: Db, event: typeof outbox.$inferSelect, now: Date): Promise<unknown> {
+    for (const handler of deps.handlers.filter((h) => h.topic === event.topic)) {
+      try {
+        await tx.transaction(async (sp) => {
+          const claimed = await sp
+            .insert(processedEvents)
+            .values({ handler: handler.name, eventId: event.id, processedAt: now })
+            .onConflictDoNothing()
+            .returning({ id: processedEvents.eventId });
+          if (claimed.length === 0) return;
+          await handler.handle(sp, { id: event.id, topic: event.topic, payload: event.payload, createdAt: event.createdAt });
+        });
+      } catch (error) {
+        report(`handler ${handler.name} on ${event.id}`, error);
+        return error;
+      }
+    }
+    return undefined;
+  }
+
+  async function tick(): Promise<WorkerTick> {
+    let delivered = 0;
+    let failed = 0;
+    for (;;) {
+      const batch = await deliverBatch();
+      delivered += batch.delivered;
+      failed += batch.failed;
+      if (batch.delivered + batch.failed < batchSize) break;
+    }
+    let checked = 0;
+    for (const checker of deps.checkers) {
+      try {
+        checked += await checker.run(deps.database.db, deps.clock.now());
+      } catch (error) {
+        report(`checker ${checker.name}`, error);
+      }
+    }
+    return { delivered, failed, checked };
+  }
+
+  // Ticks never overlap: the timer and explicit runOnce calls queue behind each other.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = (): Promise<WorkerTick> => {
+    const next = queue.then(tick, tick);
+    queue = next.catch(() => {});
+    return next;
+  };
+
+  return {
+    /** One pass: deliver everything due, then run the checkers. */
+    runOnce: serial,
+    start(intervalMs: number) {
+      const loop = async () => {
+        try {
+          await serial();
+        } catch (error) {
+          report('worker tick', error);
+        }
+        if (stopped) return;
+        timer = setTimeout(loop, intervalMs);
+        timer.unref();
+      };
+      stopped = false;
+      timer = setTimeout(loop, 0);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await queue;
+    },
+  };
+}
+
+/** Number of events not yet delivered (health and tests). */
+export async function pendingEvents(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(isNull(outbox.deliveredAt));
+  return Number(row?.n ?? 0);
+}
