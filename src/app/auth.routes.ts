@@ -4,6 +4,7 @@ import { accounts, hashSecret, login, logout, verifySecret } from '../platform/a
 import { type App, ProblemError, requireRole, SESSION_COOKIE, LANG_COOKIE, unwrap } from '../platform/http.ts';
 import { IdParams, IsoDateTime, LocalisedText, Nullable, Strict, Uuid } from '../platform/schemas.ts';
 import { eq } from 'drizzle-orm';
+import { readPublicKey } from '../platform/signature.ts';
 import type { Container } from './container.ts';
 
 const PrincipalSchema = Type.Object(
@@ -98,6 +99,25 @@ export function authRoutes(app: App, c: Container): void {
       await c.database.db.update(accounts).set({ secretHash: await hashSecret(request.body.next) }).where(eq(accounts.id, p.accountId));
       reply.code(204);
       return null;
+    },
+  );
+
+  app.put(
+    '/api/auth/public-key',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Register the public key of the own electronic digital signature (EDS), SPKI PEM, Ed25519 or ECDSA P-256 (p.18)',
+        body: Type.Object({ publicKeyPem: Type.String({ minLength: 40, maxLength: 4000, pattern: '-----BEGIN PUBLIC KEY-----' }) }, Strict),
+        response: { 200: Type.Object({ algorithm: Type.String(), fingerprint: Type.String() }) },
+      },
+    },
+    async (request) => {
+      const p = requireRole(request);
+      const key = readPublicKey(request.body.publicKeyPem);
+      if (!key) throw new ProblemError('VALIDATION_FAILED', 'body.publicKeyPem');
+      await c.database.db.update(accounts).set({ publicKey: request.body.publicKeyPem }).where(eq(accounts.id, p.accountId));
+      return { algorithm: key.algorithm, fingerprint: key.fingerprint };
     },
   );
 

@@ -88,3 +88,26 @@ export function sqlState(error: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
+
+class Rollback extends Error {
+  constructor(readonly failure: unknown) {
+    super('rollback');
+  }
+}
+
+/**
+ * Runs `fn` in a transaction that commits only when it returns Ok: a business refusal (Err)
+ * rolls everything back, so nothing is ever half-written.
+ */
+export async function transact<R extends { readonly ok: boolean }>(db: Db, fn: (tx: Db) => Promise<R>): Promise<R> {
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await fn(tx);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure as R;
+    throw error;
+  }
+}

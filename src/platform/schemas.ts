@@ -19,3 +19,6 @@ export const LocalisedText = Type.Object({ tg: Type.String(), ru: Type.String(),
 export const IdParams = Type.Object({ id: Uuid() }, { additionalProperties: false });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const Strict = { additionalProperties: false } as const;
+/** An instant sent by a client: RFC 3339 with an offset. */
+export const InstantInput = (description?: string) =>
+  Type.String({ format: 'date-time', ...(description ? { description } : {}), examples: ['2026-11-24T10:00:00+05:00'] });

@@ -7,7 +7,9 @@ import type { App } from '../../platform/http.ts';
 import type { DueTimeChecker, EventHandler } from '../../platform/outbox.ts';
 import type { FiscalDeps } from './application/deps.ts';
 import { fiscalProblems } from './domain/errors.ts';
+import { overdueChecker } from './application/deadline-queries.ts';
 import { modelRoutes } from './infrastructure/models.routes.ts';
+import { registerRoutes } from './infrastructure/registers.routes.ts';
 
 export type { FiscalDeps } from './application/deps.ts';
 export type { FiscalErrorCode } from './domain/errors.ts';
@@ -18,9 +20,10 @@ export function createFiscalContext(deps: FiscalDeps) {
     problems: fiscalProblems,
     routes(app: App): void {
       modelRoutes(app, deps);
+      registerRoutes(app, deps);
     },
     handlers: [] as EventHandler[],
-    checkers: [] as DueTimeChecker[],
+    checkers: [overdueChecker()] as DueTimeChecker[],
     /** A TSC specialist works only while the TSC (and the branch) has access (FIS-ACC-03 to 06). */
     accessGate: async (_principal: AccountPrincipal): Promise<boolean> => true,
   };

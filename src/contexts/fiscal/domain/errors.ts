@@ -28,6 +28,7 @@ export type FiscalErrorCode =
   | 'FISCAL_MODULE_NOT_FOUND'
   | 'FISCAL_MODULE_ALREADY_EXISTS'
   | 'FISCAL_MODULE_WRONG_STATE'
+  | 'DEVICE_ALREADY_REGISTERED'
   | 'REGISTER_NOT_FOUND'
   | 'REGISTER_NOT_ACTIVE'
   | 'APPLICATION_NOT_FOUND'
@@ -41,7 +42,11 @@ export type FiscalErrorCode =
   | 'DATE_IN_FUTURE'
   | 'INCIDENT_NOT_FOUND'
   | 'TAX_AUTHORITY_ALREADY_NOTIFIED'
-  | 'IMPORT_INVALID';
+  | 'IMPORT_INVALID'
+  | 'TSC_APPLICATION_PENDING'
+  | 'TSC_DOCUMENTS_INCOMPLETE'
+  | 'TSC_DISCREPANCY_NOT_CHECKED'
+  | 'TSC_SITE_CHECK_OPEN';
 
 const t = (tg: string, ru: string, en: string) => ({ tg, ru, en });
 
@@ -92,6 +97,8 @@ export const fiscalProblems = {
   FISCAL_MODULE_ALREADY_EXISTS: { status: 409, title: t('Модули фискалӣ бо ин рақам аллакай ҳаст', 'Фискальный модуль с таким номером уже есть', 'A fiscal module with this number already exists') },
   /** The fiscal module is not in a state that allows this step (see its custody chain). */
   FISCAL_MODULE_WRONG_STATE: { status: 409, title: t('Ҳолати модули фискалӣ ин амалро иҷозат намедиҳад', 'Состояние фискального модуля не допускает действие', 'The fiscal module is not in a state for this step') },
+  /** Another registered register already has this model and manufacturer number (FIS-GEN-10). */
+  DEVICE_ALREADY_REGISTERED: { status: 409, title: t('МНХ бо ин рақами истеҳсолкунанда аллакай ба қайд гирифта шудааст', 'ККМ с этим заводским номером уже зарегистрирована', 'A register with this manufacturer number is already registered') },
   /** No registered cash register with this id (or not visible to the caller). */
   REGISTER_NOT_FOUND: { status: 404, title: t('МНХ ёфт нашуд', 'ККМ не найдена', 'Cash register not found') },
   /** The register has been deregistered. */
@@ -120,4 +127,12 @@ export const fiscalProblems = {
   TAX_AUTHORITY_ALREADY_NOTIFIED: { status: 409, title: t('Мақомоти андоз аллакай огоҳ карда шудааст', 'Налоговый орган уже уведомлён', 'The tax authority has already been told') },
   /** A row of an imported file is not valid; `details` names the line. */
   IMPORT_INVALID: { status: 422, title: t('Файли воридотӣ нодуруст аст', 'Неверный файл импорта', 'The import file is not valid') },
+  /** p.102-105: the applicant already has an application being considered; wait for its decision (a refusal allows a new one). */
+  TSC_APPLICATION_PENDING: { status: 409, title: t('Аризаи қаблӣ ҳанӯз баррасӣ мешавад', 'Предыдущее заявление ещё рассматривается', 'An earlier application is still being considered') },
+  /** p.103 (1): a TSC cannot be included without all four documents of p.100; refuse on ground 1 instead. `details.missing` lists them. */
+  TSC_DOCUMENTS_INCOMPLETE: { status: 422, title: t('Ҳуҷҷатҳои пешниҳодшуда нопурраанд', 'Представлены не все документы', 'The documents submitted are incomplete') },
+  /** p.101-103 (2): inconsistencies are a ground for refusal only once the on-site check confirmed them; record the check first. */
+  TSC_DISCREPANCY_NOT_CHECKED: { status: 409, title: t('Номутобиқатӣ бо санҷиш дар маҳал тасдиқ нашудааст', 'Расхождения не подтверждены проверкой на месте', 'The inconsistencies have not been confirmed on site') },
+  /** p.101: an on-site check of this application is already open; decide after it. */
+  TSC_SITE_CHECK_OPEN: { status: 409, title: t('Санҷиш дар маҳал аллакай идома дорад', 'Проверка на месте уже ведётся', 'An on-site check is already under way') },
 } as const satisfies ProblemCatalogue<FiscalErrorCode>;

@@ -1,0 +1,154 @@
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { AccountPrincipal } from '../../../platform/auth.ts';
+import { dushanbeDate } from '../../../platform/calendar/index.ts';
+import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
+import { businesses, inspectorates, models, registerEvents, registers } from '../infrastructure/schema.ts';
+import type { FiscalDeps } from './deps.ts';
+import { isVisible, scopeCondition, scopeOf } from './scope.ts';
+
+export type RegisterFilter = {
+  readonly q?: string;
+  readonly tin?: string;
+  readonly status?: 'registered' | 'deregistered';
+  readonly inspectorateCode?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The registry of registers (p.17, FIS-REG-01), searchable by registry number, manufacturer
+ * number, fiscal module, TIN or place; a business sees its own, a TSC its clients'.
+ */
+export async function listRegisters(deps: FiscalDeps, actor: AccountPrincipal, f: RegisterFilter) {
+  const db = deps.database.db;
+  const conditions: (SQL | undefined)[] = [
+    scopeCondition(scopeOf(actor), { tin: registers.businessTin, tscId: registers.tscId }),
+    f.tin ? eq(registers.businessTin, f.tin) : undefined,
+    f.status ? eq(registers.status, f.status) : undefined,
+    f.inspectorateCode ? eq(registers.inspectorateCode, f.inspectorateCode) : undefined,
+  ];
+  if (f.q) {
+    const q = f.q.trim();
+    conditions.push(
+      or(
+        eq(registers.registryNumber, q),
+        eq(registers.manufacturerNumber, q),
+        eq(registers.fiscalModuleNumber, q),
+        eq(registers.businessTin, q),
+        ilike(registers.placeOfActivity, `${escapeLike(q.toLowerCase())}%`),
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: registers.id,
+        registryNumber: registers.registryNumber,
+        kind: registers.kind,
+        modelName: models.name,
+        modelVersion: models.version,
+        manufacturerNumber: registers.manufacturerNumber,
+        softwareVersion: registers.softwareVersion,
+        fiscalModuleNumber: registers.fiscalModuleNumber,
+        businessTin: registers.businessTin,
+        businessName: businesses.name,
+        placeOfActivity: registers.placeOfActivity,
+        inspectorateCode: registers.inspectorateCode,
+        tscId: registers.tscId,
+        status: registers.status,
+        isLost: registers.isLost,
+        registeredAt: registers.registeredAt,
+        deregisteredAt: registers.deregisteredAt,
+        nextInspectionDueAt: registers.nextInspectionDueAt,
+      })
+      .from(registers)
+      .innerJoin(models, eq(models.id, registers.modelId))
+      .innerJoin(businesses, eq(businesses.tin, registers.businessTin))
+      .where(where)
+      .orderBy(desc(registers.registeredAt), desc(registers.id))
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0),
+    db.select({ n: count() }).from(registers).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+/**
+ * The registration card of Annex 2 (FIS-REG-10, FIS-AX2-01 to 11): registry number and date,
+ * the table of the register, every registration and deregistration line, and the names of the
+ * head of the inspectorate and the responsible inspector.
+ */
+export async function getRegistrationCard(deps: FiscalDeps, actor: AccountPrincipal, id: string): Promise<Result<RegistrationCard, Failure<'REGISTER_NOT_FOUND'>>> {
+  const db = deps.database.db;
+  const [row] = await db
+    .select({ r: registers, m: models, b: businesses, i: inspectorates })
+    .from(registers)
+    .innerJoin(models, eq(models.id, registers.modelId))
+    .innerJoin(businesses, eq(businesses.tin, registers.businessTin))
+    .innerJoin(inspectorates, eq(inspectorates.code, registers.inspectorateCode))
+    .where(eq(registers.id, id));
+  if (!row || !isVisible(scopeOf(actor), { tin: row.r.businessTin, tscId: row.r.tscId })) return fail('REGISTER_NOT_FOUND');
+  const events = await db.select().from(registerEvents).where(eq(registerEvents.registerId, id)).orderBy(asc(registerEvents.at), asc(registerEvents.id));
+  const { r, m, b, i } = row;
+  return ok({
+    registerId: r.id,
+    registryNumber: r.registryNumber,
+    registeredOn: dushanbeDate(r.registeredAt),
+    status: r.status,
+    isLost: r.isLost,
+    kind: r.kind,
+    modelName: m.name,
+    modelVersion: m.version,
+    manufacturer: m.manufacturer,
+    manufacturerNumber: r.manufacturerNumber,
+    softwareVersion: r.softwareVersion,
+    fiscalModuleNumber: r.fiscalModuleNumber,
+    placeOfActivity: r.placeOfActivity,
+    business: { tin: b.tin, name: b.name, address: b.legalAddress },
+    inspectorate: { code: i.code, name: i.name, headName: i.headName, registrationInspectorName: i.registrationInspectorName },
+    certificate: { number: m.certificateNumber, issuer: m.certificateIssuer, validTo: m.certificateValidTo },
+    isFreeOfCharge: true,
+    history: events.map((e) => ({
+      kind: e.kind,
+      at: e.at,
+      on: dushanbeDate(e.at),
+      placeOfActivity: e.placeOfActivity,
+      softwareVersion: e.softwareVersion,
+      fiscalModuleNumber: e.fiscalModuleNumber,
+      note: e.note,
+    })),
+  });
+}
+
+export type RegistrationCard = {
+  readonly registerId: string;
+  readonly registryNumber: string;
+  readonly registeredOn: string;
+  readonly status: 'registered' | 'deregistered';
+  readonly isLost: boolean;
+  readonly kind: 'online' | 'virtual';
+  readonly modelName: string;
+  readonly modelVersion: string;
+  readonly manufacturer: string;
+  readonly manufacturerNumber: string;
+  readonly softwareVersion: string;
+  readonly fiscalModuleNumber: string;
+  readonly placeOfActivity: string;
+  readonly business: { readonly tin: string; readonly name: string; readonly address: string };
+  readonly inspectorate: { readonly code: string; readonly name: { tg: string; ru: string; en: string }; readonly headName: string; readonly registrationInspectorName: string };
+  readonly certificate: { readonly number: string; readonly issuer: string; readonly validTo: string };
+  /** p.25: registration is free of charge. */
+  readonly isFreeOfCharge: true;
+  readonly history: readonly {
+    readonly kind: string;
+    readonly at: Date;
+    readonly on: string;
+    readonly placeOfActivity: string;
+    readonly softwareVersion: string;
+    readonly fiscalModuleNumber: string;
+    readonly note: string | null;
+  }[];
+};
