@@ -37,9 +37,13 @@ export type AuditEntry = {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-function entryHash(e: { seq: number; at: Date; actor: string; action: string; entity: string; entityId: string; before: unknown; after: unknown; prevHash: string }): string {
+type Hashed = { seq: number; at: Date; actor: string; action: string; entity: string; entityId: string; before: unknown; after: unknown; prevHash: string };
+
+/** SHA-256 over the canonical JSON of exactly these fields (docs/architecture.md "Audit log"). */
+function entryHash(e: Hashed): string {
+  const { seq, at, actor, action, entity, entityId, before, after, prevHash } = e;
   return createHash('sha256')
-    .update(canonicalJson({ ...e, at: e.at.toISOString() }))
+    .update(canonicalJson({ seq, at: at.toISOString(), actor, action, entity, entityId, before, after, prevHash }))
     .digest('hex');
 }
 
