@@ -5,7 +5,7 @@ import { loadConfig } from '../platform/config.ts';
 import { migrate } from '../platform/migrate.ts';
 import { createContainer, openConfiguredDatabase } from './container.ts';
 import { buildServer } from './server.ts';
-import { registryCommands } from './registry.cli.ts';
+import { registryCommands } from '../contexts/fiscal/index.ts';
 import { seedDemo } from './demo-seed.ts';
 import { writeOpenApi } from './openapi.ts';
 
@@ -94,6 +94,9 @@ program
     console.log(`Wrote ${options.out}`);
   });
 
-registryCommands(program);
+registryCommands(program, async () => {
+  const c = await createContainer({ database: await openConfiguredDatabase(loadConfig()) });
+  return { deps: c.fiscal.deps, close: c.close };
+});
 
 await program.parseAsync(process.argv);

@@ -1,1 +1,27 @@
-export {}
+import { eq } from 'drizzle-orm';
+import { seedFiscalDemo } from '../contexts/fiscal/index.ts';
+import { type AccountPrincipal, accounts, createAccount } from '../platform/auth.ts';
+import type { Container } from './container.ts';
+
+const principal = (id: string, role: AccountPrincipal['role'], login: string, displayName: string): AccountPrincipal => ({
+  kind: 'account',
+  accountId: id,
+  role,
+  login,
+  displayName,
+  tin: null,
+  orgId: null,
+  unitId: null,
+});
+
+/** Loads the demo data once; returns false when the database already has it. */
+export async function seedDemo(c: Container): Promise<boolean> {
+  const db = c.database.db;
+  const [existing] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.login, 'admin'));
+  if (existing) return false;
+  const now = c.clock.now();
+  const adminId = await createAccount(db, { role: 'operator_admin', login: 'admin', secret: 'admin-demo-1', displayName: 'Администратори оператор' }, now);
+  const officerId = await createAccount(db, { role: 'tax_officer', login: 'officer', secret: 'officer-demo-1', displayName: 'Нозири андоз Саидова М.' }, now);
+  await seedFiscalDemo(c.fiscal.deps, principal(adminId, 'operator_admin', 'admin', 'Operator'), principal(officerId, 'tax_officer', 'officer', 'Tax officer'));
+  return true;
+}

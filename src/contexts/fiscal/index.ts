@@ -12,11 +12,14 @@ import { modelRoutes } from './infrastructure/models.routes.ts';
 import { registerRoutes } from './infrastructure/registers.routes.ts';
 
 export type { FiscalDeps } from './application/deps.ts';
+export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
+export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';
 export type { FiscalErrorCode } from './domain/errors.ts';
 
 /** Builds the fiscal context: its routes, error catalogue, event handlers and due-time checkers. */
 export function createFiscalContext(deps: FiscalDeps) {
   return {
+    deps,
     problems: fiscalProblems,
     routes(app: App): void {
       modelRoutes(app, deps);

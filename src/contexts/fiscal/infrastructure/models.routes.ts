@@ -30,7 +30,7 @@ export const ModelSchema = Type.Object(
   { $id: 'Model' },
 );
 
-const NewModelBody = Type.Object(
+export const NewModelBody = Type.Object(
   {
     kind: RegisterKind,
     name: Line(200),

@@ -290,3 +290,20 @@ export const ExemptionBody = Type.Object(
 );
 
 export const Paged = <T extends import('typebox').TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
+
+/** A tax inspectorate as imported from the reference file (FIS-IMP-16). */
+export const InspectorateRow = Type.Object(
+  {
+    code: Type.String({ pattern: '^[0-9A-Za-z-]{2,20}$' }),
+    name_tg: Line(300),
+    name_ru: Line(300),
+    name_en: Line(300),
+    region: Line(100),
+    district: Line(100),
+    address: Line(300),
+    head_name: Line(200),
+    registration_inspector_name: Line(200),
+    office_code: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  Strict,
+);
