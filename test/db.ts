@@ -17,7 +17,7 @@ export function testTargets(): TestTarget[] {
 
 const ADMIN_URL = process.env.BEKOGAZ_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export type TestDatabase = Database & { readonly target: TestTarget; readonly name: string };
+export type TestDatabase = Database & { readonly target: TestTarget; readonly name: string; readonly url?: string };
 
 /**
  * A fresh, migrated database for one test file. On the server it is a new database whose name
@@ -45,6 +45,7 @@ export async function createTestDatabase(target: TestTarget): Promise<TestDataba
     ...database,
     target,
     name,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const cleanup = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });

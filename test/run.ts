@@ -5,7 +5,7 @@
  * every database target of BEKOGAZ_TEST_TARGETS (default: pglite and postgres).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -29,6 +29,23 @@ function walk(dir: string, out: string[]): string[] {
   return out;
 }
 
+function newest(dir: string): number {
+  let latest = 0;
+  for (const name of readdirSync(dir)) {
+    if (name === 'dist' || name === 'node_modules') continue;
+    const path = join(dir, name);
+    const st = statSync(path);
+    latest = Math.max(latest, st.isDirectory() ? newest(path) : st.mtimeMs);
+  }
+  return latest;
+}
+
+function isWebStale(): boolean {
+  const index = join(root, 'web/dist/index.html');
+  if (!existsSync(index)) return true;
+  return newest(join(root, 'web')) > statSync(index).mtimeMs;
+}
+
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? (args[onlyIndex + 1]?.split(',') as Kind[]) : [...kinds];
@@ -50,6 +67,13 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+// The browser tests drive the built web UI: build it when it is missing or older than its sources.
+if (files.some((f) => kindOf(f) === 'browser') && isWebStale()) {
+  console.log('building the web UI for the browser tests…');
+  const build = spawnSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
 console.log(`running ${files.length} test files on targets: ${process.env.BEKOGAZ_TEST_TARGETS ?? 'pglite,postgres'}`);
 const result = spawnSync(
   process.execPath,

@@ -10,8 +10,12 @@ import { fiscalProblems } from './domain/errors.ts';
 import { overdueChecker } from './application/deadline-queries.ts';
 import { modelRoutes } from './infrastructure/models.routes.ts';
 import { registerRoutes } from './infrastructure/registers.routes.ts';
+import { tscRoutes } from './infrastructure/tsc.routes.ts';
+import { tscNoticeHandlers } from './application/served-business-notices.ts';
+import { isTscAccessAllowed } from './application/tsc-access.ts';
 
 export type { FiscalDeps } from './application/deps.ts';
+export { checkGtin, type GtinCheck } from './domain/gs1.ts';
 export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
 export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';
 export type { FiscalErrorCode } from './domain/errors.ts';
@@ -24,10 +28,11 @@ export function createFiscalContext(deps: FiscalDeps) {
     routes(app: App): void {
       modelRoutes(app, deps);
       registerRoutes(app, deps);
+      tscRoutes(app, deps);
     },
-    handlers: [] as EventHandler[],
+    handlers: [...tscNoticeHandlers(deps)] as EventHandler[],
     checkers: [overdueChecker()] as DueTimeChecker[],
     /** A TSC specialist works only while the TSC (and the branch) has access (FIS-ACC-03 to 06). */
-    accessGate: async (_principal: AccountPrincipal): Promise<boolean> => true,
+    accessGate: (principal: AccountPrincipal): Promise<boolean> => isTscAccessAllowed(deps, principal),
   };
 }

@@ -1,0 +1,62 @@
+/**
+ * Requirement coverage: which tests cite each [core] requirement of the catalog areas an issue
+ * names, and which are listed in docs/requirements.md as not proven by a test (with the reason).
+ *   node --import tsx scripts/requirements.ts [AREA …]    prints the table; exits 1 when one is neither cited nor listed
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+export const FOUNDATION_AREAS = ['GEN', 'ACC', 'REG', 'DRG', 'AX1', 'AX2', 'AX3', 'TSC', 'TSO', 'BRN', 'FMR'];
+
+/** `[core]` requirement IDs of the fiscal catalog in the given areas. */
+export function coreRequirements(areas: readonly string[], catalog = join(root, '../shared/spec/fiscal.md')): string[] {
+  const text = readFileSync(catalog, 'utf8');
+  return [...text.matchAll(/\*\*(FIS-([A-Z0-9]+)-\d+)\*\* \[core\]/g)].filter((m) => areas.includes(m[2] as string)).map((m) => m[1] as string);
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (/\.test\.tsx?$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** Requirement IDs cited in test names (`test('FIS-REG-08, FIS-REG-10: …'`), with the files citing them. */
+export function citedRequirements(): Map<string, string[]> {
+  const cited = new Map<string, string[]>();
+  for (const file of ['src', 'test', 'web/src'].flatMap((d) => walk(join(root, d)))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:test|it)\(\s*['"`]([^'"`]*?):/g)) {
+      for (const id of (m[1] as string).match(/\b(?:FIS|CUS|FEZ|TS|PT)-[A-Z0-9]+-\d+\b/g) ?? []) {
+        cited.set(id, [...(cited.get(id) ?? []), file.slice(root.length + 1)]);
+      }
+    }
+  }
+  return cited;
+}
+
+/** IDs that docs/requirements.md lists as not proven by a test, each with its reason. */
+export function listedAsUntested(): Map<string, string> {
+  const text = readFileSync(join(root, 'docs/requirements.md'), 'utf8');
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/^\| (FIS-[A-Z0-9]+-\d+) \| (.+?) \|$/gm)) out.set(m[1] as string, m[2] as string);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const areas = process.argv.length > 2 ? process.argv.slice(2) : FOUNDATION_AREAS;
+  const cited = citedRequirements();
+  const listed = listedAsUntested();
+  let missing = 0;
+  for (const id of coreRequirements(areas)) {
+    const where = cited.get(id);
+    const status = where ? `tested in ${[...new Set(where)].join(', ')}` : listed.has(id) ? `not tested: ${listed.get(id)}` : 'MISSING';
+    if (!where && !listed.has(id)) missing += 1;
+    console.log(`${id.padEnd(12)} ${status}`);
+  }
+  process.exitCode = missing > 0 ? 1 : 0;
+}

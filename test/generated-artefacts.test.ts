@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { errorDocs } from '../src/app/error-docs.ts';
+import { writeOpenApi } from '../src/app/openapi.ts';
+
+const root = join(import.meta.dirname, '..');
+
+test('the committed openapi.json is what the routes generate (run `npm run openapi` after changing routes)', async () => {
+  const committed = readFileSync(join(root, 'openapi.json'), 'utf8');
+  assert.equal(committed, await writeOpenApi());
+});
+
+test('docs/errors.md lists every error code with its status and titles (run scripts/write-error-docs.ts)', () => {
+  assert.equal(readFileSync(join(root, 'docs/errors.md'), 'utf8'), errorDocs());
+});
+
+test('FIS-GEN-05: the API offers no way to delete or overwrite registry records: no DELETE route, no PATCH of records', async () => {
+  const doc = JSON.parse(await writeOpenApi()) as { paths: Record<string, Record<string, unknown>> };
+  const methods = Object.values(doc.paths).flatMap((ops) => Object.keys(ops));
+  assert.ok(!methods.includes('delete'));
+  assert.ok(!methods.includes('patch'));
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import * as fiscal from '../src/contexts/fiscal/infrastructure/schema.ts';
+import { auditLog } from '../src/platform/audit.ts';
+import { accounts } from '../src/platform/auth.ts';
+import { notifications } from '../src/platform/notifications.ts';
+import { outbox } from '../src/platform/outbox.ts';
+import { createTestDatabase, type TestDatabase, testTargets } from './db.ts';
+
+const tables: PgTable[] = [
+  auditLog,
+  accounts,
+  notifications,
+  outbox,
+  ...Object.values(fiscal).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
+];
+
+for (const target of testTargets()) {
+  describe(`schema drift [${target}]`, () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await createTestDatabase(target);
+    });
+    after(() => db.close());
+
+    test('every drizzle table and column exists in the migrated database with the same nullability', async () => {
+      assert.ok(tables.length > 10);
+      for (const table of tables) {
+        const cfg = getTableConfig(table);
+        const columns = await db.query<{ column_name: string; is_nullable: string }>(
+          'SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2',
+          [cfg.schema ?? 'public', cfg.name],
+        );
+        assert.ok(columns.length > 0, `${cfg.schema}.${cfg.name} is missing`);
+        const inDb = new Map(columns.map((c) => [c.column_name, c.is_nullable === 'YES']));
+        for (const col of cfg.columns) {
+          assert.ok(inDb.has(col.name), `${cfg.schema}.${cfg.name}.${col.name} is missing`);
+          assert.equal(inDb.get(col.name), !col.notNull, `${cfg.schema}.${cfg.name}.${col.name} nullability differs`);
+        }
+        assert.equal(cfg.columns.length, inDb.size, `${cfg.schema}.${cfg.name} has columns drizzle does not know`);
+      }
+    });
+  });
+}
