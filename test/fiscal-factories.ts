@@ -2,7 +2,8 @@
  * Data factories for fiscal tests: each builds one consistent piece of the registries with the
  * same code paths the product uses where they exist, and direct inserts for the reference data.
  */
-import { fiscalModules, inspectorates, models, tscApplications, tscs } from '../src/contexts/fiscal/infrastructure/schema.ts';
+import { fiscalModules, inspectorates, models, specialists, tscApplications, tscs } from '../src/contexts/fiscal/infrastructure/schema.ts';
+import { createAccount } from '../src/platform/auth.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
 import type { Client, TestApp } from './app.ts';
 
@@ -92,8 +93,29 @@ export async function makeTsc(t: TestApp, name = `МХТ «Хизмат ${next()
     createdBy: 'test',
   });
   await t.db.db.insert(tscs).values({ id, tin, ...base, status: 'included', access: 'active', includedAt: now, decisionNumber: 'Q-1', applicationId });
-  const specialist = await t.as('tsc_specialist', { orgId: id });
+  const specialist = await makeSpecialist(t, id);
   return { id, tin, name, headName: base.headName, specialist };
+}
+
+/** A specialist registered by the operator (p.53 item 11) for a TSC or one of its branches, logged in. */
+export async function makeSpecialist(t: TestApp, tscId: string, branchId: string | null = null) {
+  const login = `specialist-${next()}`;
+  const now = t.clock.now();
+  const accountId = await createAccount(t.db.db, { role: 'tsc_specialist', login, secret: 'secret-123456', displayName: login, orgId: tscId, unitId: branchId }, now);
+  await t.db.db.insert(specialists).values({
+    id: uuidv7(),
+    tscId,
+    branchId,
+    fullName: `Мутахассис ${login}`,
+    certificateNumber: `CERT-${login}`,
+    certificateIssuer: 'ҶДММ «Техника-Савдо»',
+    login,
+    status: 'registered',
+    accountId,
+    appliedAt: now,
+    decidedAt: now,
+  });
+  return t.login(login, 'secret-123456');
 }
 
 export async function makeFiscalModules(t: TestApp, tscId: string, count = 3) {

@@ -13,7 +13,7 @@ const tables: PgTable[] = [
   accounts,
   notifications,
   outbox,
-  ...Object.values(fiscal).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
+  ...(Object.values(fiscal) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
 ];
 
 for (const target of testTargets()) {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
@@ -14,6 +14,9 @@ export type RegisterFilter = {
   readonly limit?: number;
   readonly offset?: number;
 };
+
+/** Lists say "10 000+" beyond this many matches. */
+export const COUNT_CAP = 10_000;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -37,43 +40,48 @@ export async function listRegisters(deps: FiscalDeps, actor: AccountPrincipal, f
         eq(registers.manufacturerNumber, q),
         eq(registers.fiscalModuleNumber, q),
         eq(registers.businessTin, q),
-        ilike(registers.placeOfActivity, `${escapeLike(q.toLowerCase())}%`),
+        // Matches the expression index lower(place_of_activity) text_pattern_ops.
+        sql`lower(${registers.placeOfActivity}) LIKE ${`${escapeLike(q.toLowerCase())}%`}`,
       ),
     );
   }
   const where = and(...conditions);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        id: registers.id,
-        registryNumber: registers.registryNumber,
-        kind: registers.kind,
-        modelName: models.name,
-        modelVersion: models.version,
-        manufacturerNumber: registers.manufacturerNumber,
-        softwareVersion: registers.softwareVersion,
-        fiscalModuleNumber: registers.fiscalModuleNumber,
-        businessTin: registers.businessTin,
-        businessName: businesses.name,
-        placeOfActivity: registers.placeOfActivity,
-        inspectorateCode: registers.inspectorateCode,
-        tscId: registers.tscId,
-        status: registers.status,
-        isLost: registers.isLost,
-        registeredAt: registers.registeredAt,
-        deregisteredAt: registers.deregisteredAt,
-        nextInspectionDueAt: registers.nextInspectionDueAt,
-      })
-      .from(registers)
-      .innerJoin(models, eq(models.id, registers.modelId))
-      .innerJoin(businesses, eq(businesses.tin, registers.businessTin))
-      .where(where)
-      .orderBy(desc(registers.registeredAt), desc(registers.id))
-      .limit(f.limit ?? 50)
-      .offset(f.offset ?? 0),
-    db.select({ n: count() }).from(registers).where(where),
-  ]);
-  return { items, total: Number(total?.n ?? 0) };
+  const limit = f.limit ?? 50;
+  const offset = f.offset ?? 0;
+  const items = await db
+    .select({
+      id: registers.id,
+      registryNumber: registers.registryNumber,
+      kind: registers.kind,
+      modelName: models.name,
+      modelVersion: models.version,
+      manufacturerNumber: registers.manufacturerNumber,
+      softwareVersion: registers.softwareVersion,
+      fiscalModuleNumber: registers.fiscalModuleNumber,
+      businessTin: registers.businessTin,
+      businessName: businesses.name,
+      placeOfActivity: registers.placeOfActivity,
+      inspectorateCode: registers.inspectorateCode,
+      tscId: registers.tscId,
+      status: registers.status,
+      isLost: registers.isLost,
+      registeredAt: registers.registeredAt,
+      deregisteredAt: registers.deregisteredAt,
+      nextInspectionDueAt: registers.nextInspectionDueAt,
+    })
+    .from(registers)
+    .innerJoin(models, eq(models.id, registers.modelId))
+    .innerJoin(businesses, eq(businesses.tin, registers.businessTin))
+    .where(where)
+    .orderBy(desc(registers.registeredAt), desc(registers.id))
+    .limit(limit)
+    .offset(offset);
+  // A page that is not full tells the total by itself; only a full page needs counting, and the
+  // count stops at COUNT_CAP (an exact count of the whole registry would scan it on every page).
+  if (items.length < limit && (items.length > 0 || offset === 0)) return { items, total: offset + items.length, isTotalCapped: false };
+  const [total] = await db.select({ n: count() }).from(db.select({ one: sql`1` }).from(registers).where(where).limit(COUNT_CAP + 1).as('matching'));
+  const n = Number(total?.n ?? 0);
+  return { items, total: Math.min(n, COUNT_CAP), isTotalCapped: n > COUNT_CAP };
 }
 
 /**
@@ -83,15 +91,18 @@ export async function listRegisters(deps: FiscalDeps, actor: AccountPrincipal, f
  */
 export async function getRegistrationCard(deps: FiscalDeps, actor: AccountPrincipal, id: string): Promise<Result<RegistrationCard, Failure<'REGISTER_NOT_FOUND'>>> {
   const db = deps.database.db;
-  const [row] = await db
+  // The card's lines are read at the same time; they are dropped if the caller may not see the card.
+  const [[row], events] = await Promise.all([
+    db
     .select({ r: registers, m: models, b: businesses, i: inspectorates })
     .from(registers)
     .innerJoin(models, eq(models.id, registers.modelId))
     .innerJoin(businesses, eq(businesses.tin, registers.businessTin))
     .innerJoin(inspectorates, eq(inspectorates.code, registers.inspectorateCode))
-    .where(eq(registers.id, id));
+    .where(eq(registers.id, id)),
+    db.select().from(registerEvents).where(eq(registerEvents.registerId, id)).orderBy(asc(registerEvents.at), asc(registerEvents.id)),
+  ]);
   if (!row || !isVisible(scopeOf(actor), { tin: row.r.businessTin, tscId: row.r.tscId })) return fail('REGISTER_NOT_FOUND');
-  const events = await db.select().from(registerEvents).where(eq(registerEvents.registerId, id)).orderBy(asc(registerEvents.at), asc(registerEvents.id));
   const { r, m, b, i } = row;
   return ok({
     registerId: r.id,

@@ -130,7 +130,7 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
           },
           Strict,
         ),
-        response: { 200: Paged(ref('RegisterSummary')) },
+        response: { 200: Type.Object({ items: Type.Array(ref('RegisterSummary')), total: Type.Integer(), isTotalCapped: Type.Boolean({ description: 'More than `total` match; narrow the search' }) }) },
       },
     },
     async (request) => listRegisters(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.query),
