@@ -79,6 +79,12 @@ export function createHttpApp(deps: HttpDeps): App {
     ajv: { customOptions: {} },
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => crypto.randomUUID(),
+    // Errors the router raises before any hook runs (bad percent-encoding, an over-long path part).
+    frameworkErrors: (error, request, reply) => {
+      request.lang = pickLanguage(request.headers['accept-language']);
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'MALFORMED_URL';
+      void problem(request, reply, new ProblemError(code));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema));
@@ -88,7 +94,7 @@ export function createHttpApp(deps: HttpDeps): App {
   app.decorateRequest('lang', 'tg');
   app.decorateRequest('sessionToken', undefined);
 
-  const problem = (request: FastifyRequest, reply: FastifyReply, e: ProblemError) => {
+  function problem(request: FastifyRequest, reply: FastifyReply, e: ProblemError) {
     const spec = problems[e.code] ?? problems.INTERNAL!;
     return reply
       .code(spec.status)
@@ -103,19 +109,30 @@ export function createHttpApp(deps: HttpDeps): App {
         ...(e.details ? { details: e.details } : {}),
         instance: request.id,
       });
-  };
+  }
 
   app.addHook('onRequest', async (request) => {
     const cookies = parseCookies(request.headers.cookie);
     const fromCookie = cookies[LANG_COOKIE];
     request.lang = isLanguage(fromCookie) ? fromCookie : pickLanguage(request.headers['accept-language']);
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const token = bearer ?? cookies[SESSION_COOKIE];
+    const given = bearer ?? cookies[SESSION_COOKIE];
+    // Tokens are base64url; anything else is not looked up at all.
+    const token = given && /^[A-Za-z0-9_-]{20,128}$/.test(given) ? given : undefined;
     request.sessionToken = token;
     request.principal = PUBLIC;
     if (!token) return;
     const principal = await authenticate(deps.database.db, token, deps.clock.now());
     if (principal && (!deps.accessGate || (await deps.accessGate(principal)))) request.principal = principal;
+  });
+
+  // PostgreSQL text cannot hold NUL, and a lone surrogate cannot round-trip: refuse them at the edge.
+  app.addHook('preValidation', async (request) => {
+    const found = findUnstorableText({ body: request.body, query: request.query, params: request.params });
+    if (found) {
+      const message = { tg: 'Матн аломати нораворо дорад', ru: 'Текст содержит недопустимый символ', en: 'The text holds a character that cannot be stored' }[request.lang];
+      throw new ProblemError('VALIDATION_FAILED', found, undefined, [{ field: found, code: 'text', message }]);
+    }
   });
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number; validation?: unknown; validationContext?: string }, request, reply) => {
@@ -190,6 +207,21 @@ export function requireRole(request: FastifyRequest, ...roles: Role[]): AccountP
 export function unwrap<T>(result: Result<T, Failure>): T {
   if (result.ok) return result.value;
   throw new ProblemError(result.error.code, result.error.field, result.error.details);
+}
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (or key) holding NUL or a lone surrogate, if any. */
+export function findUnstorableText(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const here = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (UNSTORABLE.test(key)) return here;
+    const found = findUnstorableText(inner, here);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

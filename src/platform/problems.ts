@@ -2,7 +2,7 @@ import type { Localised } from './i18n.ts';
 
 /** How an error code leaves the HTTP edge: its status and its title in the three languages. */
 export type ProblemSpec = {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 414 | 415 | 422 | 429 | 500 | 503;
   readonly title: Localised;
 };
 
@@ -16,6 +16,8 @@ export type PlatformErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'ROUTE_NOT_FOUND'
+  | 'MALFORMED_URL'
+  | 'URI_TOO_LONG'
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
   | 'ACCOUNT_LOCKED'
@@ -50,6 +52,16 @@ export const platformProblems = {
   ROUTE_NOT_FOUND: {
     status: 404,
     title: { tg: 'Саҳифа ё амал ёфт нашуд', ru: 'Адрес не найден', en: 'No such address' },
+  },
+  /** The address is not a valid URL (bad percent-encoding). */
+  MALFORMED_URL: {
+    status: 400,
+    title: { tg: 'Суроғаи дархост нодуруст аст', ru: 'Неверный адрес запроса', en: 'The request address is malformed' },
+  },
+  /** A part of the address is longer than any identifier can be. */
+  URI_TOO_LONG: {
+    status: 414,
+    title: { tg: 'Суроғаи дархост хеле дароз аст', ru: 'Слишком длинный адрес запроса', en: 'The request address is too long' },
   },
   /** The route needs a login and the request has no valid session. */
   UNAUTHENTICATED: {
