@@ -24,7 +24,7 @@ import {
 import type { BranchStatus, FiscalModuleStatus, SpecialistStatus, TscApplicationStatus } from './types.ts';
 
 describe('TSC applications (p.99-105, p.111)', () => {
-  test('FIS-TSC-07 to 10: the four documents of p.100 are required; extra ones do not count', () => {
+  test('FIS-TSC-07, FIS-TSC-08, FIS-TSC-09, FIS-TSC-10: the four documents of p.100 are required; extra ones do not count', () => {
     const cases: [string[], string[]][] = [
       [['manufacturer_contract', 'premises_document', 'call_centre_information', 'certified_employees'], []],
       [['manufacturer_contract', 'premises_document', 'call_centre_information', 'certified_employees', 'additional'], []],
@@ -99,7 +99,7 @@ describe('access to the TIS (p.53, p.55, p.113, p.119, p.122)', () => {
     specialistStatus: 'registered',
     ...over,
   });
-  test('FIS-ACC-03 to 06: the TSC, the bound branch and the specialist record must all be in order', () => {
+  test('FIS-ACC-03, FIS-ACC-04, FIS-ACC-05, FIS-ACC-06: the TSC, the bound branch and the specialist record must all be in order', () => {
     const cases: [string, AccessFacts, string | true][] = [
       ['head office specialist', facts(), true],
       ['account without a specialist record', facts({ specialistStatus: undefined }), 'SPECIALIST_NOT_REGISTERED'],
@@ -130,7 +130,7 @@ describe('access to the TIS (p.53, p.55, p.113, p.119, p.122)', () => {
 });
 
 describe('branches and specialists (p.53, p.112-120)', () => {
-  test('FIS-BRN-07 to 10: a branch request is answered once; only a registered branch is deregistered', () => {
+  test('FIS-BRN-07, FIS-BRN-08, FIS-BRN-09, FIS-BRN-10: a branch request is answered once; only a registered branch is deregistered', () => {
     const statuses: BranchStatus[] = ['applied', 'registered', 'refused', 'deregistered'];
     const table = statuses.map((s) => [s, nextBranchStatus(s, 'register'), nextBranchStatus(s, 'refuse'), nextBranchStatus(s, 'deregister')]);
     assert.deepEqual(table, [
@@ -166,7 +166,7 @@ describe('branches and specialists (p.53, p.112-120)', () => {
 });
 
 describe('custody of fiscal modules (p.53 item 12, p.56, p.98, p.110)', () => {
-  test('FIS-FMR-01 to 04: every step of the custody chain from every state', () => {
+  test('FIS-FMR-01, FIS-FMR-02, FIS-FMR-03, FIS-FMR-04: every step of the custody chain from every state', () => {
     const statuses: FiscalModuleStatus[] = ['supplied', 'registered', 'installed', 'awaiting_return', 'returned'];
     const to = (s: FiscalModuleStatus, a: Parameters<typeof nextModuleStatus>[1]) => {
       const step = nextModuleStatus(s, a);

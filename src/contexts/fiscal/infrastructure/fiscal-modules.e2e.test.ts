@@ -65,7 +65,7 @@ for (const target of testTargets()) {
       assert.equal(invalid.status, 400);
     });
 
-    test('FIS-FMR-02: a module is registered at the TSC’s request and is then ready to install; only from the supplied state', async () => {
+    test('FIS-FMR-02, FIS-GEN-08: a module is registered at the TSC’s request and is then ready to install; only from the supplied state', async () => {
       const r = await tscA.specialist.post('/api/fiscal/fiscal-modules/FM-0001/register');
       assert.equal(r.status, 200, r.text);
       assert.equal(r.body.status, 'registered');

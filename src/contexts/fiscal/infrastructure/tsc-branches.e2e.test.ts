@@ -42,7 +42,7 @@ for (const target of testTargets()) {
     });
     after(() => t.close());
 
-    test('FIS-BRN-03, FIS-BRN-04, FIS-BRN-07: the TSC asks to register a branch with its qualified specialist; the operator owes a reply within 7 working days', async () => {
+    test('FIS-BRN-01, FIS-BRN-02, FIS-BRN-03, FIS-BRN-04, FIS-BRN-07: the TSC asks to register a branch with its qualified specialist; the operator owes a reply within 7 working days', async () => {
       const r = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/branches`, branchBody('saidov.khujand'));
       assert.equal(r.status, 201, r.text);
       branchId = r.body.id;

@@ -46,7 +46,7 @@ for (const target of testTargets()) {
     });
     after(() => t.close());
 
-    test('FIS-TSC-06 to 10, FIS-TSC-04, FIS-TSC-15: a legal entity applies with the four documents of p.100, free of charge; the decision is due 15 working days later', async () => {
+    test('FIS-TSC-06, FIS-TSC-07, FIS-TSC-08, FIS-TSC-09, FIS-TSC-10, FIS-TSC-04, FIS-TSC-15: a legal entity applies with the four documents of p.100, free of charge; the decision is due 15 working days later', async () => {
       const r = await applicant.post('/api/fiscal/tsc-applications', application());
       assert.equal(r.status, 201, r.text);
       firstId = r.body.id;
@@ -126,7 +126,7 @@ for (const target of testTargets()) {
       assert.equal(twice.body.code, 'TSC_APPLICATION_DECIDED');
     });
 
-    test('FIS-TSC-16, FIS-TSC-12, FIS-TSC-15, FIS-TSC-02: after a refusal the entity applies again; on inclusion it gets the decision and is published', async () => {
+    test('FIS-TSC-01, FIS-TSC-03, FIS-TSC-16, FIS-TSC-12, FIS-TSC-15, FIS-TSC-02: after a refusal the entity applies again; on inclusion it gets the decision and is published', async () => {
       const second = await applicant.post('/api/fiscal/tsc-applications', application());
       assert.equal(second.status, 201, second.text);
       assert.equal(second.body.previousApplicationId, firstId);
@@ -234,7 +234,7 @@ for (const target of testTargets()) {
       assert.equal((await head.get(`/api/fiscal/tscs/${tscId}`)).status, 200);
     });
 
-    test('FIS-TSC-17 to 24, FIS-BRN-10, FIS-FMR-04: removal cuts access, deregisters the branches, owes the modules back in 5 days and notifies the TSC and the businesses within 3 days', async () => {
+    test('FIS-TSC-17, FIS-TSC-18, FIS-TSC-19, FIS-TSC-20, FIS-TSC-21, FIS-TSC-22, FIS-TSC-23, FIS-TSC-24, FIS-BRN-10, FIS-FMR-04: removal cuts access, deregisters the branches, owes the modules back in 5 days and notifies the TSC and the businesses within 3 days', async () => {
       // A registered branch with its own specialist.
       const branch = await head.post(`/api/fiscal/tscs/${tscId}/branches`, {
         name: 'Филиали Хуҷанд',
