@@ -87,12 +87,13 @@ for (const target of testTargets()) {
       assert.equal(await page.locator('input[name=softwareVersion]').inputValue(), seeded.model.version, 'the software version comes from the model');
       await page.locator('input[name=manufacturerNumber]').fill('VCR-2026-000117');
       // The TSC's registered modules are offered in a list; without that route, the number is typed.
+      const moduleNumber = seeded.modules[0] ?? assert.fail('no fiscal module seeded');
       const moduleSelect = page.locator('input[data-testid=module-select]');
       if (await moduleSelect.count()) {
         await moduleSelect.click();
-        await page.getByRole('option', { name: seeded.modules[0]! }).click();
+        await page.getByRole('option', { name: moduleNumber }).click();
       } else {
-        await page.locator('input[name=fiscalModuleNumber]').fill(seeded.modules[0]!);
+        await page.locator('input[name=fiscalModuleNumber]').fill(moduleNumber);
       }
       await page.locator('textarea[name=placeOfActivity]').fill('ш. Душанбе, к. Айнӣ 5, дӯкони 3');
       await shot(page, '11-wizard-register');

@@ -1,10 +1,11 @@
 /**
  * What the registration story needs, seeded the way the product does it where an API exists
  * (the model by the operator, the taxpayer with its PIN by a tax officer) and by direct inserts
- * for the reference data that has no route yet (inspectorate, TSC, supplied fiscal modules).
+ * for the reference data and the section-10 records (inspectorate, TSC, its specialist, its fiscal modules),
+ * so that the story does not depend on the TSC registry routes.
  */
 import { randomInt } from 'node:crypto';
-import { fiscalModules, inspectorates, tscApplications, tscs } from '../../src/contexts/fiscal/infrastructure/schema.ts';
+import { fiscalModules, inspectorates, specialists, tscApplications, tscs } from '../../src/contexts/fiscal/infrastructure/schema.ts';
 import { createAccount } from '../../src/platform/auth.ts';
 import { uuidv7 } from '../../src/platform/ids.ts';
 import { apiAs, type BrowserServer } from './harness.ts';
@@ -66,8 +67,24 @@ export async function seedRegistrationStory(s: BrowserServer): Promise<Seeded> {
     createdBy: 'browser-test',
   });
   await db.insert(tscs).values({ id: tscId, tin: tscTin, ...tsc, status: 'included', access: 'active', includedAt: now, decisionNumber: `Қ-${suffix}`, applicationId });
+  // The specialist as the operator registers one (p.53): an account bound to the TSC and a registered record;
+  // the access gate lets a specialist in only with both (FIS-ACC-02, FIS-ACC-03).
   const specialist = { login: `specialist-${suffix}`, password: PASSWORD };
-  await createAccount(db, { role: 'tsc_specialist', login: specialist.login, secret: PASSWORD, displayName: 'Каримова Нигина', orgId: tscId }, now);
+  const fullName = 'Каримова Нигина Раҷабовна';
+  const accountId = await createAccount(db, { role: 'tsc_specialist', login: specialist.login, secret: PASSWORD, displayName: fullName, orgId: tscId }, now);
+  await db.insert(specialists).values({
+    id: uuidv7(),
+    tscId,
+    branchId: null,
+    fullName,
+    certificateNumber: `С-${suffix}`,
+    certificateIssuer: 'ҶДММ «Техника-Савдо»',
+    login: specialist.login,
+    status: 'registered',
+    accountId,
+    appliedAt: now,
+    decidedAt: now,
+  });
 
   // Fiscal modules the operator supplied to the TSC and registered at its request (p.56).
   const modules = [`FM${digits(8)}`, `FM${digits(8)}`];

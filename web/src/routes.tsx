@@ -1,0 +1,73 @@
+import { lazy, type ReactNode } from 'react';
+import { RequireRole } from './components/RequireRole.tsx';
+import type { Route } from './lib/router.tsx';
+import type { Role } from './lib/session.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { PublicModelsPage } from './pages/public/PublicModelsPage.tsx';
+import { PublicTscsPage } from './pages/public/PublicTscsPage.tsx';
+
+// Each role's pages load on first use; login, public registries and the inbox come with the shell.
+const AdminModelsPage = lazy(() => import('./pages/admin/AdminModelsPage.tsx').then((m) => ({ default: m.AdminModelsPage })));
+const BranchesPage = lazy(() => import('./pages/admin/BranchesPage.tsx').then((m) => ({ default: m.BranchesPage })));
+const ModulesPage = lazy(() => import('./pages/admin/ModulesPage.tsx').then((m) => ({ default: m.ModulesPage })));
+const SpecialistsPage = lazy(() => import('./pages/admin/SpecialistsPage.tsx').then((m) => ({ default: m.SpecialistsPage })));
+const TscsPage = lazy(() => import('./pages/admin/TscsPage.tsx').then((m) => ({ default: m.TscsPage })));
+const ApplicationPage = lazy(() => import('./pages/ApplicationPage.tsx').then((m) => ({ default: m.ApplicationPage })));
+const MyApplicationsPage = lazy(() => import('./pages/business/MyApplicationsPage.tsx').then((m) => ({ default: m.MyApplicationsPage })));
+const MyRegistersPage = lazy(() => import('./pages/business/MyRegistersPage.tsx').then((m) => ({ default: m.MyRegistersPage })));
+const MyReportsPage = lazy(() => import('./pages/business/MyReportsPage.tsx').then((m) => ({ default: m.MyReportsPage })));
+const DeadlinesPage = lazy(() => import('./pages/DeadlinesPage.tsx').then((m) => ({ default: m.DeadlinesPage })));
+const RegisterCardPage = lazy(() => import('./pages/RegisterCardPage.tsx').then((m) => ({ default: m.RegisterCardPage })));
+const BusinessesPage = lazy(() => import('./pages/tax/BusinessesPage.tsx').then((m) => ({ default: m.BusinessesPage })));
+const StudiesPage = lazy(() => import('./pages/tax/StudiesPage.tsx').then((m) => ({ default: m.StudiesPage })));
+const TaxTscApplicationsPage = lazy(() => import('./pages/tax/TscApplicationsPage.tsx').then((m) => ({ default: m.TscApplicationsPage })));
+const TscApplicationPage = lazy(() => import('./pages/tax/TscApplicationPage.tsx').then((m) => ({ default: m.TscApplicationPage })));
+const ChangePage = lazy(() => import('./pages/tsc/change/ChangePage.tsx').then((m) => ({ default: m.ChangePage })));
+const ClientRegistersPage = lazy(() => import('./pages/tsc/ClientRegistersPage.tsx').then((m) => ({ default: m.ClientRegistersPage })));
+const ServicePage = lazy(() => import('./pages/tsc/ServicePage.tsx').then((m) => ({ default: m.ServicePage })));
+const TscApplicationsPage = lazy(() => import('./pages/tsc/TscApplicationsPage.tsx').then((m) => ({ default: m.TscApplicationsPage })));
+const TscModulesPage = lazy(() => import('./pages/tsc/TscModulesPage.tsx').then((m) => ({ default: m.TscModulesPage })));
+const TscRequestsPage = lazy(() => import('./pages/tsc/TscRequestsPage.tsx').then((m) => ({ default: m.TscRequestsPage })));
+const RegistrationWizard = lazy(() => import('./pages/tsc/wizard/RegistrationWizard.tsx').then((m) => ({ default: m.RegistrationWizard })));
+
+const guard = (roles: readonly Role[] | undefined, page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+const STAFF: readonly Role[] = ['operator_admin', 'tax_officer', 'tsc_specialist'];
+const FISCAL: readonly Role[] = [...STAFF, 'business'];
+
+/** Every page of the app: public ones first, then the cabinet, then per role. */
+export const ROUTES: readonly Route[] = [
+  { path: '/login', render: () => <LoginPage /> },
+  { path: '/public/models', render: () => <PublicModelsPage /> },
+  { path: '/public/tscs', render: () => <PublicTscsPage /> },
+
+  { path: '/inbox', render: () => guard(undefined, <InboxPage />) },
+  { path: '/deadlines', render: () => guard(FISCAL, <DeadlinesPage />) },
+  { path: '/applications/:id', render: (p) => guard(FISCAL, <ApplicationPage id={p.id ?? ''} />) },
+  { path: '/registers/:id', render: (p) => guard(STAFF, <RegisterCardPage id={p.id ?? ''} />) },
+
+  { path: '/admin/models', render: () => guard(['operator_admin'], <AdminModelsPage />) },
+  { path: '/admin/tscs', render: () => guard(['operator_admin'], <TscsPage />) },
+  { path: '/admin/branches', render: () => guard(['operator_admin'], <BranchesPage />) },
+  { path: '/admin/specialists', render: () => guard(['operator_admin'], <SpecialistsPage />) },
+  { path: '/admin/modules', render: () => guard(['operator_admin'], <ModulesPage />) },
+
+  { path: '/tax/tsc-applications', render: () => guard(['tax_officer'], <TaxTscApplicationsPage />) },
+  { path: '/tax/tsc-applications/:id', render: (p) => guard(['tax_officer'], <TscApplicationPage id={p.id ?? ''} />) },
+  { path: '/tax/tscs', render: () => guard(['tax_officer'], <TscsPage />) },
+  { path: '/tax/studies', render: () => guard(['tax_officer'], <StudiesPage />) },
+  { path: '/tax/businesses', render: () => guard(['tax_officer', 'operator_admin'], <BusinessesPage />) },
+
+  { path: '/tsc/register', render: () => guard(['tsc_specialist'], <RegistrationWizard />) },
+  { path: '/tsc/change', render: () => guard(['tsc_specialist'], <ChangePage />) },
+  { path: '/tsc/applications', render: () => guard(['tsc_specialist'], <TscApplicationsPage />) },
+  { path: '/tsc/registers', render: () => guard(['tsc_specialist'], <ClientRegistersPage />) },
+  { path: '/tsc/service', render: () => guard(['tsc_specialist'], <ServicePage />) },
+  { path: '/tsc/modules', render: () => guard(['tsc_specialist'], <TscModulesPage />) },
+  { path: '/tsc/requests', render: () => guard(['tsc_specialist'], <TscRequestsPage />) },
+
+  { path: '/my/registers', render: () => guard(['business'], <MyRegistersPage />) },
+  { path: '/my/registers/:id', render: (p) => guard(['business'], <RegisterCardPage id={p.id ?? ''} />) },
+  { path: '/my/applications', render: () => guard(['business'], <MyApplicationsPage />) },
+  { path: '/my/reports', render: () => guard(['business'], <MyReportsPage />) },
+];
