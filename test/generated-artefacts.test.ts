@@ -4,12 +4,18 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { errorDocs } from '../src/app/error-docs.ts';
 import { writeOpenApi } from '../src/app/openapi.ts';
+import { generate, type OpenApi } from '../web/scripts/generate-api-types.ts';
 
 const root = join(import.meta.dirname, '..');
 
 test('the committed openapi.json is what the routes generate (run `npm run openapi` after changing routes)', async () => {
   const committed = readFileSync(join(root, 'openapi.json'), 'utf8');
   assert.equal(committed, await writeOpenApi());
+});
+
+test('the web client types are generated from the committed openapi.json (run web/scripts/generate-api-types.ts)', () => {
+  const doc = JSON.parse(readFileSync(join(root, 'openapi.json'), 'utf8')) as OpenApi;
+  assert.equal(readFileSync(join(root, 'web/src/api/types.gen.ts'), 'utf8'), generate(doc));
 });
 
 test('docs/errors.md lists every error code with its status and titles (run scripts/write-error-docs.ts)', () => {

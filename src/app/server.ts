@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Type } from 'typebox';
 import { createHttpApp, registerOpenApi, type App } from '../platform/http.ts';
+import { accountRoutes } from './accounts.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import type { Container } from './container.ts';
 
@@ -36,6 +37,7 @@ export async function buildServer(c: Container, options: { readonly logger?: boo
     async () => ({ status: 'ok' as const, database: c.database.kind, version }),
   );
   authRoutes(app, c);
+  accountRoutes(app, c);
   for (const context of c.contexts) context.routes(app);
 
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

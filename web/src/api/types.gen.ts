@@ -93,6 +93,11 @@ export type RegisterApplication = {
     ground: string;
     field: string;
     detail: string;
+    message: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
   }[];
   signature: {
     [key: string]: unknown;
@@ -107,6 +112,11 @@ export type RegisterApplication = {
     code: string;
     ref: string;
     detail: string;
+    message?: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
   }[] | null;
   isLate: boolean;
   previousApplicationId: string | null;
@@ -535,6 +545,47 @@ export type Operations = {
     body: never;
     response: null;
   };
+  /** Staff accounts (operator administrators and tax officers) */
+  "GET /api/accounts": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      role: string;
+      login: string;
+      displayName: string;
+      isActive: boolean;
+    }[];
+  };
+  /** Open a staff account */
+  "POST /api/accounts": {
+    params: never;
+    query: never;
+    body: {
+      /** Operator's staff; TSC specialists are registered through their TSC (p.53), businesses with their TIN */
+      role: "operator_admin" | "tax_officer";
+      login: string;
+      displayName: string;
+      password: string;
+    };
+    response: {
+      id: string;
+      role: string;
+      login: string;
+      displayName: string;
+      isActive: boolean;
+    };
+  };
+  /** Close a staff account (it can no longer log in) */
+  "POST /api/accounts/{id}/deactivate": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
   /** State registry of online cash-register models and virtual-register programs (FIS-GEN-07, FIS-GEN-12) */
   "GET /api/public/models": {
     params: never;
@@ -719,6 +770,15 @@ export type Operations = {
       /** More than `total` match; narrow the search */
       isTotalCapped: boolean;
     };
+  };
+  /** One register of the registry */
+  "GET /api/fiscal/registers/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: RegisterSummary;
   };
   /** The registration card of Annex 2 (p.23) */
   "GET /api/fiscal/registers/{id}/card": {

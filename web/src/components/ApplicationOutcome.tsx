@@ -34,6 +34,7 @@ const known = <T extends string>(list: readonly T[], code: string): code is T =>
 /** Every refusal ground with its legal reference and exact detail (p.26, p.27). */
 export function RefusalGrounds({ grounds }: { grounds: NonNullable<RegisterApplication['refusalGrounds']> }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const legal = useLegalRef();
   return (
     <Stack gap={4}>
@@ -47,7 +48,7 @@ export function RefusalGrounds({ grounds }: { grounds: NonNullable<RegisterAppli
             <Text span c="dimmed" size="sm">
               ({legal(g.ref)})
             </Text>
-            {g.detail && <Text size="sm">{g.detail}</Text>}
+            {(g.message?.[lang] ?? g.detail) && <Text size="sm">{g.message?.[lang] ?? g.detail}</Text>}
           </List.Item>
         ))}
       </List>
@@ -57,6 +58,7 @@ export function RefusalGrounds({ grounds }: { grounds: NonNullable<RegisterAppli
 
 export function Findings({ findings }: { findings: RegisterApplication['findings'] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   if (findings.length === 0) return null;
   return (
     <Stack gap={4}>
@@ -71,7 +73,7 @@ export function Findings({ findings }: { findings: RegisterApplication['findings
               {' '}
               · {f.field.replace(/^body\./, '')}
             </Text>
-            {f.detail && <Text size="sm">{f.detail}</Text>}
+            <Text size="sm">{f.message[lang]}</Text>
           </List.Item>
         ))}
       </List>

@@ -28,9 +28,9 @@ export function applicationNotice(a: Application, moment: NoticeMoment, registry
   const what = KIND[a.kind];
   const subject = { type: 'application', id: a.id };
   if (moment === 'refused') {
-    const grounds = (a.refusalGrounds ?? []).map((g) => ({ ...GROUND[g.code]!, ref: g.ref, detail: g.detail }));
+    const grounds = (a.refusalGrounds ?? []).map((g) => ({ ...GROUND[g.code]!, ref: g.ref, detail: g.detail, message: g.message }));
     const ref = (r: string, lang: keyof Localised) => (lang === 'tg' ? r.replace('p.', 'б.') : lang === 'ru' ? r.replace('p.', 'п.') : r);
-    const list = (lang: keyof Localised) => grounds.map((g) => `— ${g[lang]} (${ref(g.ref, lang)}): ${g.detail}`).join('\n');
+    const list = (lang: keyof Localised) => grounds.map((g) => `— ${g[lang]} (${ref(g.ref, lang)}): ${g.message?.[lang] ?? g.detail}`).join('\n');
     const n = {
       kind: 'application.refused',
       title: { tg: `Рад кардани ${what.tg}`, ru: `Отказ в ${what.ru}`, en: `Refusal of ${what.en}` },
@@ -47,14 +47,14 @@ export function applicationNotice(a: Application, moment: NoticeMoment, registry
     ];
   }
   if (moment === 'under_study') {
-    const list = a.findings.map((f) => `— ${f.detail}`).join('\n');
+    const list = (lang: keyof Localised) => a.findings.map((f) => `— ${f.message?.[lang] ?? f.detail}`).join('\n');
     const n = {
       kind: 'application.under_study',
       title: { tg: `Омӯзиши номутобиқатӣ: ${what.tg}`, ru: `Изучение расхождений: ${what.ru}`, en: `Discrepancy to study: ${what.en}` },
       body: {
-        tg: `РМА ${a.businessTin}. Номутобиқатиҳо дар давоми 1 рӯзи корӣ омӯхта мешаванд (б.24):\n${list}`,
-        ru: `ИНН ${a.businessTin}. Расхождения изучаются в течение 1 рабочего дня (п.24):\n${list}`,
-        en: `TIN ${a.businessTin}. The discrepancies are studied within 1 working day (p.24):\n${list}`,
+        tg: `РМА ${a.businessTin}. Номутобиқатиҳо дар давоми 1 рӯзи корӣ омӯхта мешаванд (б.24):\n${list('tg')}`,
+        ru: `ИНН ${a.businessTin}. Расхождения изучаются в течение 1 рабочего дня (п.24):\n${list('ru')}`,
+        en: `TIN ${a.businessTin}. The discrepancies are studied within 1 working day (p.24):\n${list('en')}`,
       },
       subject,
     };

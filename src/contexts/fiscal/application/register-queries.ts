@@ -7,6 +7,7 @@ import type { FiscalDeps } from './deps.ts';
 import { isVisible, scopeCondition, scopeOf } from './scope.ts';
 
 export type RegisterFilter = {
+  readonly id?: string;
   readonly q?: string;
   readonly tin?: string;
   readonly status?: 'registered' | 'deregistered';
@@ -28,6 +29,7 @@ export async function listRegisters(deps: FiscalDeps, actor: AccountPrincipal, f
   const db = deps.database.db;
   const conditions: (SQL | undefined)[] = [
     scopeCondition(scopeOf(actor), { tin: registers.businessTin, tscId: registers.tscId }),
+    f.id ? eq(registers.id, f.id) : undefined,
     f.tin ? eq(registers.businessTin, f.tin) : undefined,
     f.status ? eq(registers.status, f.status) : undefined,
     f.inspectorateCode ? eq(registers.inspectorateCode, f.inspectorateCode) : undefined,
@@ -82,6 +84,12 @@ export async function listRegisters(deps: FiscalDeps, actor: AccountPrincipal, f
   const [total] = await db.select({ n: count() }).from(db.select({ one: sql`1` }).from(registers).where(where).limit(COUNT_CAP + 1).as('matching'));
   const n = Number(total?.n ?? 0);
   return { items, total: Math.min(n, COUNT_CAP), isTotalCapped: n > COUNT_CAP };
+}
+
+/** One register as the registry lists it, for a caller who may see it. */
+export async function getRegister(deps: FiscalDeps, actor: AccountPrincipal, id: string) {
+  const { items } = await listRegisters(deps, actor, { id, limit: 1 });
+  return items[0] ? ok(items[0]) : fail('REGISTER_NOT_FOUND' as const);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ATTACHMENT_NAMES, findingMessage, MODULE_NOT_HANDED_OVER } from './finding-messages.ts';
 import { type ModelEntry, modelUsability } from './model-registry.ts';
 import type { ApplicationForm, ApplicationKind, AttachmentKind, Finding, FiscalModuleStatus, Ground, GroundCode } from './types.ts';
 
@@ -38,7 +39,15 @@ export type ApplicationFacts = {
   readonly register?: { readonly manufacturerNumber: string; readonly fiscalModuleNumber: string; readonly businessTin: string } | undefined;
 };
 
-const finding = (code: Finding['code'], ground: GroundCode, field: string, detail: string): Finding => ({ code, ground, field, detail });
+const finding = (code: Finding['code'], ground: GroundCode, field: string, values: Record<string, string> = {}): Finding => {
+  const message = findingMessage(code, values);
+  return { code, ground, field, detail: message.en, message };
+};
+
+const missingAttachment = (field: string, what: { tg: string; ru: string; en: string }): Finding => {
+  const message = { tg: `Замима нест: ${what.tg}`, ru: `Нет вложения: ${what.ru}`, en: `Missing attachment: ${what.en}` };
+  return { code: 'MISSING_ATTACHMENT', ground: 'DOCUMENTS_INCOMPLETE', field, detail: message.en, message };
+};
 
 /**
  * The checks made before an application is entered (p.21, p.24, p.26, p.33). Every finding is
@@ -49,41 +58,41 @@ export function checkApplication(f: ApplicationFacts): Finding[] {
   const hasCertificateOnFile = f.model !== undefined && f.model.status === 'included';
   for (const kind of requiredAttachments(f.kind)) {
     if (kind === 'security_certificate' && hasCertificateOnFile) continue;
-    if (!f.attachmentKinds.includes(kind)) out.push(finding('MISSING_ATTACHMENT', 'DOCUMENTS_INCOMPLETE', `attachments.${kind}`, `Attachment "${kind}" is missing`));
+    if (!f.attachmentKinds.includes(kind)) out.push(missingAttachment(`attachments.${kind}`, ATTACHMENT_NAMES[kind] ?? { tg: kind, ru: kind, en: kind }));
   }
   if (f.kind === 'deregistration' && f.form.isFiscalModuleHandedOver !== true) {
-    out.push(finding('MISSING_ATTACHMENT', 'DOCUMENTS_INCOMPLETE', 'isFiscalModuleHandedOver', 'The fiscal module is not handed over with the application (Annex 3, item 2)'));
+    out.push(missingAttachment('isFiscalModuleHandedOver', MODULE_NOT_HANDED_OVER));
   }
   if (f.kind === 'registration' || (f.kind === 're_registration' && f.model)) {
     if (!f.model) {
-      out.push(finding('MODEL_NOT_INCLUDED', 'MODEL_NOT_IN_STATE_REGISTRY', 'modelId', 'The model or program is not in the state registry'));
+      out.push(finding('MODEL_NOT_INCLUDED', 'MODEL_NOT_IN_STATE_REGISTRY', 'modelId', { model: f.form.modelName }));
     } else {
       const usable = modelUsability(f.model, f.today);
       if (!usable.isUsable) {
         out.push(
           usable.reason === 'EXCLUDED'
-            ? finding('MODEL_NOT_INCLUDED', 'MODEL_NOT_IN_STATE_REGISTRY', 'modelId', `"${f.model.name}" is excluded from the state registry`)
-            : finding('MODEL_CERTIFICATE_INVALID', 'MODEL_NOT_IN_STATE_REGISTRY', 'modelId', `The information-security certificate of "${f.model.name}" is not valid on ${f.today}`),
+            ? finding('MODEL_NOT_INCLUDED', 'MODEL_NOT_IN_STATE_REGISTRY', 'modelId', { model: f.model.name })
+            : finding('MODEL_CERTIFICATE_INVALID', 'MODEL_NOT_IN_STATE_REGISTRY', 'modelId', { model: f.model.name, date: f.today }),
         );
       }
       if (f.model.kind !== f.form.registerKind) {
-        out.push(finding('MODEL_KIND_MISMATCH', 'DATA_DISCREPANCY', 'registerKind', `The form says ${f.form.registerKind}, the registry says ${f.model.kind}`));
+        out.push(finding('MODEL_KIND_MISMATCH', 'DATA_DISCREPANCY', 'registerKind', { form: f.form.registerKind, registry: f.model.kind }));
       }
     }
   }
   if (normaliseName(f.form.businessName) !== normaliseName(f.business.name)) {
-    out.push(finding('NAME_MISMATCH', 'DATA_DISCREPANCY', 'businessName', `The name "${f.form.businessName}" differs from the taxpayer registry ("${f.business.name}")`));
+    out.push(finding('NAME_MISMATCH', 'DATA_DISCREPANCY', 'businessName', { form: f.form.businessName, registry: f.business.name }));
   }
   if (f.form.inspectorateCode !== f.business.inspectorateCode) {
-    out.push(finding('INSPECTORATE_MISMATCH', 'DATA_DISCREPANCY', 'inspectorateCode', `The taxpayer is served by inspectorate ${f.business.inspectorateCode}, not ${f.form.inspectorateCode}`));
+    out.push(finding('INSPECTORATE_MISMATCH', 'DATA_DISCREPANCY', 'inspectorateCode', { registry: f.business.inspectorateCode, form: f.form.inspectorateCode }));
   }
   if (f.fiscalModule !== undefined) out.push(...checkFiscalModule(f));
   if (f.isDeviceRegistered) {
-    out.push(finding('DEVICE_ALREADY_REGISTERED', 'DATA_DISCREPANCY', 'manufacturerNumber', `A register with manufacturer number ${f.form.manufacturerNumber} is already registered`));
+    out.push(finding('DEVICE_ALREADY_REGISTERED', 'DATA_DISCREPANCY', 'manufacturerNumber', { number: f.form.manufacturerNumber }));
   }
   if (f.register && f.kind === 'deregistration') {
     if (f.register.fiscalModuleNumber !== f.form.fiscalModuleNumber || f.register.manufacturerNumber !== f.form.manufacturerNumber) {
-      out.push(finding('REGISTER_MISMATCH', 'DATA_DISCREPANCY', 'fiscalModuleNumber', 'The manufacturer or fiscal module number differs from the registered register'));
+      out.push(finding('REGISTER_MISMATCH', 'DATA_DISCREPANCY', 'fiscalModuleNumber'));
     }
   }
   return out;
@@ -92,11 +101,11 @@ export function checkApplication(f: ApplicationFacts): Finding[] {
 function checkFiscalModule(f: ApplicationFacts): Finding[] {
   const fm = f.fiscalModule;
   const number = f.form.fiscalModuleNumber;
-  if (fm === null || fm === undefined) return [finding('FISCAL_MODULE_UNKNOWN', 'DATA_DISCREPANCY', 'fiscalModuleNumber', `Fiscal module ${number} is not in the registry of fiscal modules`)];
-  if (fm.tscId !== f.tscId) return [finding('FISCAL_MODULE_NOT_WITH_TSC', 'DATA_DISCREPANCY', 'fiscalModuleNumber', `Fiscal module ${number} was not supplied to this TSC`)];
+  if (fm === null || fm === undefined) return [finding('FISCAL_MODULE_UNKNOWN', 'DATA_DISCREPANCY', 'fiscalModuleNumber', { number })];
+  if (fm.tscId !== f.tscId) return [finding('FISCAL_MODULE_NOT_WITH_TSC', 'DATA_DISCREPANCY', 'fiscalModuleNumber', { number })];
   // p.65, p.68: one fiscal module serves one register only.
   if (fm.status !== 'supplied' && fm.status !== 'registered') {
-    return [finding('FISCAL_MODULE_IN_USE', 'DATA_DISCREPANCY', 'fiscalModuleNumber', `Fiscal module ${number} is ${fm.status} and cannot be installed`)];
+    return [finding('FISCAL_MODULE_IN_USE', 'DATA_DISCREPANCY', 'fiscalModuleNumber', { number, status: fm.status })];
   }
   return [];
 }
@@ -128,7 +137,7 @@ const REFERENCES: { readonly [K in GroundCode]: string } = {
 
 /** Refusal grounds from findings, one per finding, each with its legal reference and exact detail. */
 export function groundsOf(findings: readonly Finding[]): Ground[] {
-  return findings.map((f) => ({ code: f.ground, ref: REFERENCES[f.ground], detail: f.detail }));
+  return findings.map((f) => ({ code: f.ground, ref: REFERENCES[f.ground], detail: f.detail, message: f.message }));
 }
 
 export function decideOnEntry(findings: readonly Finding[]): Outcome {

@@ -1,3 +1,5 @@
+import type { Localised } from '../../../platform/i18n.ts';
+
 /**
  * The vocabulary of the fiscal data operator's registries (seed 004). docs/glossary.md gives the
  * statutory Tajik and Russian term for each English name.
@@ -60,7 +62,14 @@ export type AttachmentKind =
   | 'specialist_certificate';
 
 /** A refusal ground with its legal reference; `detail` says exactly what is wrong (p.27: exact reasons). */
-export type Ground = { readonly code: GroundCode; readonly ref: string; readonly detail: string };
+export type Ground = {
+  readonly code: GroundCode;
+  readonly ref: string;
+  /** The exact reason as written (an officer's note stays in the language it was written in). */
+  readonly detail: string;
+  /** The same reason in the three languages, when the system stated it. */
+  readonly message?: Localised;
+};
 
 export type GroundCode =
   /** p.26 (1), p.103 (1), p.114 (1): the full set of documents was not submitted. */
@@ -75,7 +84,9 @@ export type Finding = {
   readonly code: FindingCode;
   readonly ground: GroundCode;
   readonly field: string;
+  /** English text of `message`, kept for logs and older clients. */
   readonly detail: string;
+  readonly message: Localised;
 };
 
 export type FindingCode =

@@ -78,8 +78,8 @@ export const SubmitApplicationBody = Type.Object(
   Strict,
 );
 
-const GroundSchema = Type.Object({ code: Type.String(), ref: Type.String(), detail: Type.String() });
-const FindingSchema = Type.Object({ code: Type.String(), ground: Type.String(), field: Type.String(), detail: Type.String() });
+const GroundSchema = Type.Object({ code: Type.String(), ref: Type.String(), detail: Type.String(), message: Type.Optional(LocalisedText) });
+const FindingSchema = Type.Object({ code: Type.String(), ground: Type.String(), field: Type.String(), detail: Type.String(), message: LocalisedText });
 
 export const ApplicationSchema = Type.Object(
   {

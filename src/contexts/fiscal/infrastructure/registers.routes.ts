@@ -6,7 +6,7 @@ import { listDeadlines } from '../application/deadline-queries.ts';
 import type { FiscalDeps } from '../application/deps.ts';
 import { addBusiness, getBusiness, listBusinesses, listInspectorates, setExemption } from '../application/manage-businesses.ts';
 import { recordInspection } from '../application/record-inspection.ts';
-import { getRegistrationCard, listRegisters } from '../application/register-queries.ts';
+import { getRegister, getRegistrationCard, listRegisters } from '../application/register-queries.ts';
 import { listIncidents, notifyTaxAuthority, reportIncident } from '../application/report-incident.ts';
 import { studyApplication } from '../application/study-application.ts';
 import { submitApplication } from '../application/submit-application.ts';
@@ -134,6 +134,12 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
       },
     },
     async (request) => listRegisters(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.query),
+  );
+
+  app.get(
+    '/api/fiscal/registers/:id',
+    { schema: { tags: ['registries'], summary: 'One register of the registry', params: IdParams, response: { 200: ref('RegisterSummary') } } },
+    async (request) => unwrap(await getRegister(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.id)),
   );
 
   app.get(

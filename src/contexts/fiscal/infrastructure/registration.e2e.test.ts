@@ -95,7 +95,8 @@ for (const target of testTargets()) {
       );
       const cabinet = await t.login(business.tin, '123456');
       const notice = (await cabinet.get('/api/notifications')).body.items.find((n: { kind: string }) => n.kind === 'application.refused');
-      assert.ok(notice.body.tg.includes('service_contract'));
+      assert.ok(notice.body.tg.includes('шартнома бо МХТ оид ба хизматрасонии техникӣ'));
+      assert.ok(notice.body.en.includes('service contract with the TSC'));
       assert.ok(notice.body.ru.includes('п.26'));
       const tscInbox = await tsc.specialist.get('/api/notifications');
       assert.ok(tscInbox.body.items.some((n: { subjectId: string }) => n.subjectId === r.body.id));
