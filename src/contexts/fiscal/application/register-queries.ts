@@ -16,38 +16,39 @@ export type RegisterFilter = {
   readonly offset?: number;
 };
 
-/** Lists say "10 000+" beyond this many matches. */
-export const COUNT_CAP = 10_000;
+/** Lists say "1 000+" beyond this many matches: narrow the search. */
+export const COUNT_CAP = 1_000;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The registry of registers (p.17, FIS-REG-01), searchable by registry number, manufacturer
- * number, fiscal module, TIN or place; a business sees its own, a TSC its clients'.
+ * The registry of registers (p.17, FIS-REG-01); a business sees its own, a TSC its clients'.
+ * `q` is first taken as an identifier (registry, manufacturer or fiscal-module number, TIN); when
+ * nothing has that identifier it is an address prefix. Each step is one indexed query with a plan
+ * of its own, which keeps a search fast however broad the address (bench/registry).
  */
 export async function listRegisters(deps: FiscalDeps, actor: AccountPrincipal, f: RegisterFilter) {
-  const db = deps.database.db;
-  const conditions: (SQL | undefined)[] = [
+  const base = and(
     scopeCondition(scopeOf(actor), { tin: registers.businessTin, tscId: registers.tscId }),
     f.id ? eq(registers.id, f.id) : undefined,
     f.tin ? eq(registers.businessTin, f.tin) : undefined,
     f.status ? eq(registers.status, f.status) : undefined,
     f.inspectorateCode ? eq(registers.inspectorateCode, f.inspectorateCode) : undefined,
-  ];
-  if (f.q) {
-    const q = f.q.trim();
-    conditions.push(
-      or(
-        eq(registers.registryNumber, q),
-        eq(registers.manufacturerNumber, q),
-        eq(registers.fiscalModuleNumber, q),
-        eq(registers.businessTin, q),
-        // Matches the expression index lower(place_of_activity) text_pattern_ops.
-        sql`lower(${registers.placeOfActivity}) LIKE ${`${escapeLike(q.toLowerCase())}%`}`,
-      ),
-    );
-  }
-  const where = and(...conditions);
+  );
+  const q = f.q?.trim();
+  if (!q) return pageOf(deps, base, f);
+  const byIdentifier = await pageOf(
+    deps,
+    and(base, or(eq(registers.registryNumber, q), eq(registers.manufacturerNumber, q), eq(registers.fiscalModuleNumber, q), eq(registers.businessTin, q))),
+    f,
+  );
+  if (byIdentifier.total > 0) return byIdentifier;
+  // Matches the expression index lower(place_of_activity) text_pattern_ops.
+  return pageOf(deps, and(base, sql`lower(${registers.placeOfActivity}) LIKE ${`${escapeLike(q.toLowerCase())}%`}`), f);
+}
+
+async function pageOf(deps: FiscalDeps, where: SQL | undefined, f: RegisterFilter) {
+  const db = deps.database.db;
   const limit = f.limit ?? 50;
   const offset = f.offset ?? 0;
   const items = await db
