@@ -36,11 +36,17 @@ try {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'bench', secret: 'bench-123456' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'bench', secret: 'bench-123456' }),
+  });
   const { token } = (await login.json()) as { token: string };
   const headers = { authorization: `Bearer ${token}` };
 
-  const sample = await raw<{ id: string; registry_number: string; manufacturer_number: string; business_tin: string; place_of_activity: string; inspectorate_code: string }[]>`
+  const sample = await raw<
+    { id: string; registry_number: string; manufacturer_number: string; business_tin: string; place_of_activity: string; inspectorate_code: string }[]
+  >`
     SELECT id, registry_number, manufacturer_number, business_tin, place_of_activity, inspectorate_code FROM fiscal.registers ORDER BY random() LIMIT ${ROUNDS}`;
   const pick = (i: number) => sample[i % sample.length]!;
   // "ш. Душанбе, к. Рӯдакӣ 123," — a street and house number, as a user types an address.

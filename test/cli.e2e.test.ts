@@ -53,20 +53,35 @@ for (const target of testTargets()) {
       const out = join(dir, 'businesses.json');
       assert.equal((await cli('export', 'businesses', '-o', out)).code, 0);
       const rows = JSON.parse(readFileSync(out, 'utf8')) as { tin: string; isVatPayer: boolean }[];
-      assert.deepEqual(rows.map((r) => [r.tin, r.isVatPayer]), [['010000001', true], ['010000002', false]]);
+      assert.deepEqual(
+        rows.map((r) => [r.tin, r.isVatPayer]),
+        [
+          ['010000001', true],
+          ['010000002', false],
+        ],
+      );
       const verified = await cli('audit-verify');
       assert.equal(verified.code, 0);
       assert.match(verified.stdout, /Audit chain intact: 3 entries/);
     });
 
     test('an import with a bad row writes nothing and names the line and the field', async () => {
-      writeFileSync(join(dir, 'bad.csv'), 'tin,name,kind,legalAddress,inspectorateCode,taxRegime,isVatPayer\r\n030000003,A,legal_entity,x,0101,general,true\r\n12345,B,legal_entity,x,0101,general,maybe\r\n');
+      writeFileSync(
+        join(dir, 'bad.csv'),
+        'tin,name,kind,legalAddress,inspectorateCode,taxRegime,isVatPayer\r\n030000003,A,legal_entity,x,0101,general,true\r\n12345,B,legal_entity,x,0101,general,maybe\r\n',
+      );
       const r = await cli('import', 'businesses', join(dir, 'bad.csv'));
       assert.equal(r.code, 2);
       assert.match(r.stderr, /line 3: row\.tin/);
       assert.match(r.stderr, /line 3: row\.isVatPayer/);
       const dup = join(dir, 'dup.json');
-      writeFileSync(dup, JSON.stringify([{ tin: '030000003', name: 'A', kind: 'legal_entity', legalAddress: 'x', inspectorateCode: '0101', taxRegime: 'general', isVatPayer: true }, { tin: '010000001', name: 'B', kind: 'legal_entity', legalAddress: 'x', inspectorateCode: '0101', taxRegime: 'general', isVatPayer: true }]));
+      writeFileSync(
+        dup,
+        JSON.stringify([
+          { tin: '030000003', name: 'A', kind: 'legal_entity', legalAddress: 'x', inspectorateCode: '0101', taxRegime: 'general', isVatPayer: true },
+          { tin: '010000001', name: 'B', kind: 'legal_entity', legalAddress: 'x', inspectorateCode: '0101', taxRegime: 'general', isVatPayer: true },
+        ]),
+      );
       const refused = await cli('import', 'businesses', dup);
       assert.equal(refused.code, 2);
       assert.match(refused.stderr, /line 3 was refused with BUSINESS_ALREADY_EXISTS/);

@@ -78,7 +78,14 @@ export async function makeTsc(t: TestApp, name = `МХТ «Хизмат ${next()
   const applicationId = uuidv7();
   const id = uuidv7();
   const tin = `2${next()}`.padEnd(9, '3').slice(0, 9);
-  const base = { name, headName: 'Шарипов Далер', address: 'ш. Душанбе, к. Айнӣ 48', phone: '+992 37 221 00 00', website: 'https://hizmat.tj', callCentrePhone: '+992 37 221 00 01' };
+  const base = {
+    name,
+    headName: 'Шарипов Далер',
+    address: 'ш. Душанбе, к. Айнӣ 48',
+    phone: '+992 37 221 00 00',
+    website: 'https://hizmat.tj',
+    callCentrePhone: '+992 37 221 00 01',
+  };
   await t.db.db.insert(tscApplications).values({
     id: applicationId,
     applicantTin: tin,
@@ -101,7 +108,11 @@ export async function makeTsc(t: TestApp, name = `МХТ «Хизмат ${next()
 export async function makeSpecialist(t: TestApp, tscId: string, branchId: string | null = null) {
   const login = `specialist-${next()}`;
   const now = t.clock.now();
-  const accountId = await createAccount(t.db.db, { role: 'tsc_specialist', login, secret: 'secret-123456', displayName: login, orgId: tscId, unitId: branchId }, now);
+  const accountId = await createAccount(
+    t.db.db,
+    { role: 'tsc_specialist', login, secret: 'secret-123456', displayName: login, orgId: tscId, unitId: branchId },
+    now,
+  );
   await t.db.db.insert(specialists).values({
     id: uuidv7(),
     tscId,
@@ -121,7 +132,17 @@ export async function makeSpecialist(t: TestApp, tscId: string, branchId: string
 export async function makeFiscalModules(t: TestApp, tscId: string, count = 3) {
   const numbers = Array.from({ length: count }, () => `FM${next()}`);
   const now = t.clock.now();
-  await t.db.db.insert(fiscalModules).values(numbers.map((number) => ({ number, manufacturerNumber: `M-${number}`, status: 'registered' as const, tscId, suppliedAt: now, registeredAt: now, updatedAt: now })));
+  await t.db.db.insert(fiscalModules).values(
+    numbers.map((number) => ({
+      number,
+      manufacturerNumber: `M-${number}`,
+      status: 'registered' as const,
+      tscId,
+      suppliedAt: now,
+      registeredAt: now,
+      updatedAt: now,
+    })),
+  );
   return numbers;
 }
 

@@ -28,7 +28,16 @@ const RUNS = Number(process.env.BEKOGAZ_FUZZ_RUNS ?? 25);
 
 /** Values near the schema (so requests reach the use cases) mixed with anything at all. */
 function arbitraryFor(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  const wild = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string(), fc.constant(''), fc.constant('0'.repeat(300)), fc.constant('ҷ\u0000\ud800'));
+  const wild = fc.oneof(
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer(),
+    fc.double(),
+    fc.string(),
+    fc.constant(''),
+    fc.constant('0'.repeat(300)),
+    fc.constant('ҷ\u0000\ud800'),
+  );
   if (!schema || depth > 4) return wild;
   const near: fc.Arbitrary<unknown>[] = [];
   if (schema.const !== undefined) near.push(fc.constant(schema.const));
@@ -37,20 +46,36 @@ function arbitraryFor(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<u
   if (schema.anyOf) near.push(fc.oneof(...schema.anyOf.map((s) => arbitraryFor(s, depth + 1))));
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   for (const type of types) {
-    if (type === 'string') near.push(fc.oneof(fc.string(), fc.constantFrom('010000001', '0193a6a0-7c1e-7a10-8000-000000000001', '2026-03-02', '2026-03-02T10:00:00+05:00', 'FM0001', 'A'.repeat(5000))));
+    if (type === 'string')
+      near.push(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom('010000001', '0193a6a0-7c1e-7a10-8000-000000000001', '2026-03-02', '2026-03-02T10:00:00+05:00', 'FM0001', 'A'.repeat(5000)),
+        ),
+      );
     if (type === 'integer' || type === 'number') near.push(fc.oneof(fc.integer({ min: -5, max: 300 }), fc.constant(1e308), fc.constant(-1)));
     if (type === 'boolean') near.push(fc.boolean());
     if (type === 'array') near.push(fc.array(arbitraryFor(schema.items, depth + 1), { maxLength: 3 }));
     if (type === 'object' && schema.properties) {
       const props = Object.fromEntries(Object.entries(schema.properties).map(([k, s]) => [k, arbitraryFor(s, depth + 1)]));
       near.push(fc.record(props, { requiredKeys: [] }));
-      near.push(fc.tuple(fc.record(props, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 8 }), wild, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a })));
+      near.push(
+        fc.tuple(fc.record(props, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 8 }), wild, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a })),
+      );
     }
   }
   return near.length > 0 ? fc.oneof({ weight: 4, arbitrary: fc.oneof(...near) }, { weight: 1, arbitrary: wild }) : wild;
 }
 
-function operations(spec: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; parameters?: { in: string; name: string; schema: JsonSchema }[] }>> }, resolve: (s?: JsonSchema) => JsonSchema | undefined): Operation[] {
+function operations(
+  spec: {
+    paths: Record<
+      string,
+      Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; parameters?: { in: string; name: string; schema: JsonSchema }[] }>
+    >;
+  },
+  resolve: (s?: JsonSchema) => JsonSchema | undefined,
+): Operation[] {
   const out: Operation[] = [];
   for (const [path, ops] of Object.entries(spec.paths)) {
     if (!path.startsWith('/api/')) continue;
@@ -62,7 +87,11 @@ function operations(spec: { paths: Record<string, Record<string, { requestBody?:
   return out;
 }
 
-const pathValue = fc.oneof(fc.constantFrom('0193a6a0-7c1e-7a10-8000-000000000001', '010000001', 'FM0001', '..', '%00', 'x'.repeat(300)), fc.uuid(), fc.string({ minLength: 1, maxLength: 20 }));
+const pathValue = fc.oneof(
+  fc.constantFrom('0193a6a0-7c1e-7a10-8000-000000000001', '010000001', 'FM0001', '..', '%00', 'x'.repeat(300)),
+  fc.uuid(),
+  fc.string({ minLength: 1, maxLength: 20 }),
+);
 
 for (const target of testTargets()) {
   describe(`random requests to every route [${target}]`, () => {
@@ -112,7 +141,11 @@ for (const target of testTargets()) {
             fc.constantFrom(...clients),
             fc.array(pathValue, { minLength: 4, maxLength: 4 }),
             arbitraryFor(op.body),
-            fc.dictionary(fc.constantFrom(...Object.keys(op.query ?? {}), 'zz'), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('true', '-1', '99999999999')), { maxKeys: 3 }),
+            fc.dictionary(
+              fc.constantFrom(...Object.keys(op.query ?? {}), 'zz'),
+              fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('true', '-1', '99999999999')),
+              { maxKeys: 3 },
+            ),
             fc.constantFrom('json', 'json', 'json', 'text', 'broken'),
             async (client, params, body, query, encoding) => {
               let i = 0;
@@ -121,7 +154,12 @@ for (const target of testTargets()) {
               const url = qs ? `${path}?${qs}` : path;
               const before = await fingerprint();
               const headers: Record<string, string> = encoding === 'text' ? { 'content-type': 'text/plain' } : { 'content-type': 'application/json' };
-              const payload = encoding === 'broken' ? '{"kind": "registration",' : encoding === 'text' ? `text ${JSON.stringify(body ?? null)}` : JSON.stringify(body ?? null);
+              const payload =
+                encoding === 'broken'
+                  ? '{"kind": "registration",'
+                  : encoding === 'text'
+                    ? `text ${JSON.stringify(body ?? null)}`
+                    : JSON.stringify(body ?? null);
               const r = await t.app.inject({
                 method: op.method as 'GET',
                 url,

@@ -6,7 +6,9 @@ import { citedRequirements, coreRequirements, FOUNDATION_AREAS, listedAsUntested
 
 const catalog = join(import.meta.dirname, '../../shared/spec/fiscal.md');
 
-test('every [core] requirement of the foundation areas is cited by a test or listed with its reason in docs/requirements.md', { skip: !existsSync(catalog) && 'the catalogs are not beside the project' }, () => {
+test('every [core] requirement of the foundation areas is cited by a test or listed with its reason in docs/requirements.md', {
+  skip: !existsSync(catalog) && 'the catalogs are not beside the project',
+}, () => {
   const core = coreRequirements(FOUNDATION_AREAS, catalog);
   assert.ok(core.length > 100);
   const cited = citedRequirements();
@@ -14,5 +16,8 @@ test('every [core] requirement of the foundation areas is cited by a test or lis
   const missing = core.filter((id) => !cited.has(id) && !listed.has(id));
   assert.deepEqual(missing, []);
   // A requirement listed as untested must not also be claimed by a test.
-  assert.deepEqual([...listed.keys()].filter((id) => cited.has(id)), []);
+  assert.deepEqual(
+    [...listed.keys()].filter((id) => cited.has(id)),
+    [],
+  );
 });

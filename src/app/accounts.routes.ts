@@ -32,7 +32,12 @@ export function accountRoutes(app: App, c: Container): void {
         tags: ['auth'],
         summary: 'Open a staff account',
         body: Type.Object(
-          { role: StaffRole, login: Type.String({ pattern: '^[a-z0-9._-]{3,40}$' }), displayName: Line(200), password: Type.String({ minLength: 8, maxLength: 200 }) },
+          {
+            role: StaffRole,
+            login: Type.String({ pattern: '^[a-z0-9._-]{3,40}$' }),
+            displayName: Line(200),
+            password: Type.String({ minLength: 8, maxLength: 200 }),
+          },
           Strict,
         ),
         response: { 201: StaffSchema },
@@ -43,7 +48,11 @@ export function accountRoutes(app: App, c: Container): void {
       const now = c.clock.now();
       const result = await transact(c.database.db, async (tx) => {
         if (await findAccountByLogin(tx, request.body.login)) return fail('LOGIN_TAKEN', 'body.login');
-        const id = await createAccount(tx, { role: request.body.role, login: request.body.login, secret: request.body.password, displayName: request.body.displayName }, now);
+        const id = await createAccount(
+          tx,
+          { role: request.body.role, login: request.body.login, secret: request.body.password, displayName: request.body.displayName },
+          now,
+        );
         const after = { id, role: request.body.role, login: request.body.login, displayName: request.body.displayName, isActive: true };
         await appendAudit(tx, now, { actor: `${actor.role}:${actor.login}`, action: 'account.opened', entity: 'platform.account', entityId: id, after });
         return ok(after);
@@ -64,7 +73,14 @@ export function accountRoutes(app: App, c: Container): void {
       if (target.id === actor.accountId) throw new ProblemError('FORBIDDEN');
       await c.database.db.transaction(async (tx) => {
         await setAccountActive(tx, target.id, false);
-        await appendAudit(tx, c.clock.now(), { actor: `${actor.role}:${actor.login}`, action: 'account.closed', entity: 'platform.account', entityId: target.id, before: { isActive: target.isActive }, after: { isActive: false } });
+        await appendAudit(tx, c.clock.now(), {
+          actor: `${actor.role}:${actor.login}`,
+          action: 'account.closed',
+          entity: 'platform.account',
+          entityId: target.id,
+          before: { isActive: target.isActive },
+          after: { isActive: false },
+        });
       });
       reply.code(204);
       return null;

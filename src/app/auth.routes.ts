@@ -38,8 +38,7 @@ const NotificationSchema = Type.Object(
 export function authRoutes(app: App, c: Container): void {
   app.addSchema(PrincipalSchema);
   app.addSchema(NotificationSchema);
-  const cookie = (token: string, maxAge: number) =>
-    `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`;
+  const cookie = (token: string, maxAge: number) => `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`;
 
   app.post(
     '/api/auth/login',
@@ -66,15 +65,11 @@ export function authRoutes(app: App, c: Container): void {
     },
   );
 
-  app.post(
-    '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } },
-    async (request, reply) => {
-      if (request.sessionToken) await logout(c.database.db, request.sessionToken);
-      reply.header('set-cookie', cookie('', 0)).code(204);
-      return null;
-    },
-  );
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } }, async (request, reply) => {
+    if (request.sessionToken) await logout(c.database.db, request.sessionToken);
+    reply.header('set-cookie', cookie('', 0)).code(204);
+    return null;
+  });
 
   app.get(
     '/api/auth/me',
@@ -96,7 +91,10 @@ export function authRoutes(app: App, c: Container): void {
       const p = requireRole(request);
       const [account] = await c.database.db.select().from(accounts).where(eq(accounts.id, p.accountId));
       if (!account || !(await verifySecret(request.body.current, account.secretHash))) throw new ProblemError('INVALID_CREDENTIALS', 'body.current');
-      await c.database.db.update(accounts).set({ secretHash: await hashSecret(request.body.next) }).where(eq(accounts.id, p.accountId));
+      await c.database.db
+        .update(accounts)
+        .set({ secretHash: await hashSecret(request.body.next) })
+        .where(eq(accounts.id, p.accountId));
       reply.code(204);
       return null;
     },

@@ -11,9 +11,7 @@ import { createFiscalContext } from '../contexts/fiscal/index.ts';
 export type Container = Awaited<ReturnType<typeof createContainer>>;
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
-    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+  return config.databaseUrl ? openDatabase({ kind: 'postgres', url: config.databaseUrl }) : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
 export async function createContainer(options: { readonly database: Database; readonly clock?: Clock; readonly migrate?: boolean }) {

@@ -14,8 +14,21 @@ for (const target of testTargets()) {
     test('FIS-GEN-05: entries are chained; the chain verifies; updates and deletes are refused by the database', async () => {
       const at = new Date('2026-03-02T05:00:00Z');
       await db.db.transaction(async (tx) => {
-        await appendAudit(tx, at, { actor: 'tax_officer:a', action: 'x.created', entity: 'fiscal.x', entityId: '1', after: { n: 1n, name: 'Қурбон', when: at } });
-        await appendAudit(tx, at, { actor: 'tax_officer:a', action: 'x.changed', entity: 'fiscal.x', entityId: '1', before: { n: 1 }, after: { n: 2, nested: { b: 1, a: [1, 2] } } });
+        await appendAudit(tx, at, {
+          actor: 'tax_officer:a',
+          action: 'x.created',
+          entity: 'fiscal.x',
+          entityId: '1',
+          after: { n: 1n, name: 'Қурбон', when: at },
+        });
+        await appendAudit(tx, at, {
+          actor: 'tax_officer:a',
+          action: 'x.changed',
+          entity: 'fiscal.x',
+          entityId: '1',
+          before: { n: 1 },
+          after: { n: 2, nested: { b: 1, a: [1, 2] } },
+        });
       });
       // Concurrent writers take turns on the chain's tip: no fork, no gap.
       await Promise.all(

@@ -80,7 +80,12 @@ export async function appendAudit(tx: Db, at: Date, ...entries: AuditEntry[]): P
 /** Outcome of a chain check: intact, or the first link that does not hold and why. */
 export type AuditVerification =
   | { readonly isIntact: true; readonly entries: number; readonly tip: string }
-  | { readonly isIntact: false; readonly entries: number; readonly brokenAt: number; readonly reason: 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQUENCE_GAP' | 'HEAD_MISMATCH' };
+  | {
+      readonly isIntact: false;
+      readonly entries: number;
+      readonly brokenAt: number;
+      readonly reason: 'HASH_MISMATCH' | 'PREV_HASH_MISMATCH' | 'SEQUENCE_GAP' | 'HEAD_MISMATCH';
+    };
 
 /** Recomputes every hash in order, page by page, and names the first broken link. */
 export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVerification> {
@@ -113,9 +118,5 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVe
 
 /** The history of one record, oldest first (shown on registration cards and registry pages). */
 export async function listAuditTrail(db: Db, entity: string, entityId: string) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(sql`${auditLog.entity} = ${entity} AND ${auditLog.entityId} = ${entityId}`)
-    .orderBy(asc(auditLog.seq));
+  return db.select().from(auditLog).where(sql`${auditLog.entity} = ${entity} AND ${auditLog.entityId} = ${entityId}`).orderBy(asc(auditLog.seq));
 }

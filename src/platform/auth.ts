@@ -141,7 +141,7 @@ export async function login(
   ttlSeconds: number,
 ): Promise<Result<Session, Failure<'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED'>>> {
   const account = await findAccountByLogin(db, input.login);
-  if (!account || !account.isActive) {
+  if (!account?.isActive) {
     // Spend the same time as a real check, so that timing does not reveal which logins exist.
     await verifySecret(input.secret, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
     return fail('INVALID_CREDENTIALS');

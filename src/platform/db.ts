@@ -68,8 +68,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await tx.unsafe(script);
       });
     },
-    query: async <T>(text: string, params: unknown[] = []) =>
-      (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     close: () => client.end({ timeout: 5 }),
   };
 }

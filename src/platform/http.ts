@@ -130,7 +130,9 @@ export function createHttpApp(deps: HttpDeps): App {
   app.addHook('preValidation', async (request) => {
     const found = findUnstorableText({ body: request.body, query: request.query, params: request.params });
     if (found) {
-      const message = { tg: 'Матн аломати нораворо дорад', ru: 'Текст содержит недопустимый символ', en: 'The text holds a character that cannot be stored' }[request.lang];
+      const message = { tg: 'Матн аломати нораворо дорад', ru: 'Текст содержит недопустимый символ', en: 'The text holds a character that cannot be stored' }[
+        request.lang
+      ];
       throw new ProblemError('VALIDATION_FAILED', found, undefined, [{ field: found, code: 'text', message }]);
     }
   });
@@ -179,8 +181,7 @@ export async function registerOpenApi(app: App, version: string): Promise<void> 
       info: {
         title: 'Bekogaz API',
         version,
-        description:
-          'Бекоғаз — низоми иттилоотии бекоғаз. Errors are RFC 9457 problem+json with a stable `code`; titles follow Accept-Language (tg, ru, en).',
+        description: 'Бекоғаз — низоми иттилоотии бекоғаз. Errors are RFC 9457 problem+json with a stable `code`; titles follow Accept-Language (tg, ru, en).',
       },
       components: {
         securitySchemes: {
@@ -209,6 +210,7 @@ export function unwrap<T>(result: Result<T, Failure>): T {
   throw new ProblemError(result.error.code, result.error.field, result.error.details);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this must find.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path of the first string (or key) holding NUL or a lone surrogate, if any. */

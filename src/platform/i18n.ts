@@ -6,8 +6,7 @@ export const LANGUAGES = ['tg', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Localised = { readonly tg: string; readonly ru: string; readonly en: string };
 
-export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** Picks the language from an Accept-Language header; Tajik when nothing matches. */
 export function pickLanguage(acceptLanguage: string | undefined): Language {
@@ -20,7 +19,7 @@ export function pickLanguage(acceptLanguage: string | undefined): Language {
       return { lang: tag.toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.find((r) => isLanguage(r.lang))?.lang as Language | undefined ?? 'tg';
+  return (ranked.find((r) => isLanguage(r.lang))?.lang as Language | undefined) ?? 'tg';
 }
 
 /** Replaces `{name}` placeholders in each language. */

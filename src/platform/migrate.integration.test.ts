@@ -15,7 +15,9 @@ for (const target of testTargets()) {
     after(() => db.close());
 
     test('one schema per context; a second run applies nothing; an edited migration is refused', async () => {
-      const schemas = (await db.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname IN ('platform', 'fiscal') ORDER BY 1`)).map((r) => r.nspname);
+      const schemas = (await db.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname IN ('platform', 'fiscal') ORDER BY 1`)).map(
+        (r) => r.nspname,
+      );
       assert.deepEqual(schemas, ['fiscal', 'platform']);
       const again = await migrate(db);
       assert.deepEqual(again.applied, []);

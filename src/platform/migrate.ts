@@ -14,22 +14,27 @@ export type MigrationReport = { readonly applied: string[]; readonly alreadyAppl
  * one waits on it and then skips the migration the first one committed.
  */
 export async function migrate(database: Database, dir: string = MIGRATIONS_DIR): Promise<MigrationReport> {
-  await database.exec(`
+  await database
+    .exec(`
     CREATE SCHEMA IF NOT EXISTS platform;
     CREATE TABLE IF NOT EXISTS platform.schema_migrations (
       version text PRIMARY KEY,
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
-    );`).catch(async (error) => {
-    // Two first-time migrators can race on CREATE IF NOT EXISTS; the loser finds the table made.
-    if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-  });
+    );`)
+    .catch(async (error) => {
+      // Two first-time migrators can race on CREATE IF NOT EXISTS; the loser finds the table made.
+      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+    });
   const done = new Map(
-    (await database.query<{ version: string; checksum: string }>('SELECT version, checksum FROM platform.schema_migrations')).map(
-      (r) => [r.version, r.checksum],
-    ),
+    (await database.query<{ version: string; checksum: string }>('SELECT version, checksum FROM platform.schema_migrations')).map((r) => [
+      r.version,
+      r.checksum,
+    ]),
   );
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const applied: string[] = [];
   for (const file of files) {
     const script = readFileSync(join(dir, file), 'utf8');
@@ -42,9 +47,7 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
     }
     const quoted = `'${version.replace(/'/g, "''")}'`;
     try {
-      await database.execInTransaction(
-        `INSERT INTO platform.schema_migrations (version, checksum) VALUES (${quoted}, '${checksum}');\n${script}`,
-      );
+      await database.execInTransaction(`INSERT INTO platform.schema_migrations (version, checksum) VALUES (${quoted}, '${checksum}');\n${script}`);
       applied.push(version);
     } catch (error) {
       if (sqlState(error) === UNIQUE_VIOLATION && (await isApplied(database, version))) continue;

@@ -72,7 +72,10 @@ export async function listNotifications(db: Db, p: AccountPrincipal, options: { 
 }
 
 export async function countUnread(db: Db, p: AccountPrincipal): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(inboxesOf(p), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(inboxesOf(p), isNull(notifications.readAt)));
   return Number(row?.n ?? 0);
 }
 

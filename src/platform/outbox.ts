@@ -90,7 +90,10 @@ export function createWorker(deps: WorkerDeps) {
       for (const event of events) {
         const error = await deliverOne(tx, event, now);
         if (error === undefined) {
-          await tx.update(outbox).set({ deliveredAt: now, attempts: event.attempts + 1, lastError: null }).where(eq(outbox.id, event.id));
+          await tx
+            .update(outbox)
+            .set({ deliveredAt: now, attempts: event.attempts + 1, lastError: null })
+            .where(eq(outbox.id, event.id));
           delivered += 1;
         } else {
           const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** event.attempts);

@@ -17,8 +17,5 @@ export type Failure<C extends string = string> = {
   readonly details?: Record<string, unknown>;
 };
 
-export const fail = <C extends string>(
-  code: C,
-  field?: string,
-  details?: Record<string, unknown>,
-): Err<Failure<C>> => err({ code, ...(field ? { field } : {}), ...(details ? { details } : {}) });
+export const fail = <C extends string>(code: C, field?: string, details?: Record<string, unknown>): Err<Failure<C>> =>
+  err({ code, ...(field ? { field } : {}), ...(details ? { details } : {}) });

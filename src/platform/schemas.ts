@@ -12,8 +12,7 @@ export const IsoDateTime = (description?: string) =>
 export const Tin = (description = 'Taxpayer identification number (РМА), 9 digits') =>
   Type.String({ pattern: '^\\d{9}$', description, examples: ['010000001'] });
 /** A trimmed, non-empty line of text. */
-export const Line = (maxLength = 300, description?: string) =>
-  Type.String({ minLength: 1, maxLength, pattern: '\\S', description });
+export const Line = (maxLength = 300, description?: string) => Type.String({ minLength: 1, maxLength, pattern: '\\S', description });
 export const Phone = () => Type.String({ pattern: '^\\+?[0-9 ()-]{5,20}$', description: 'Telephone number', examples: ['+992 37 221 00 00'] });
 export const LocalisedText = Type.Object({ tg: Type.String(), ru: Type.String(), en: Type.String() });
 export const IdParams = Type.Object({ id: Uuid() }, { additionalProperties: false });

@@ -51,7 +51,7 @@ export function fieldErrors(part: string, errors: readonly ErrorObject[], lang: 
     const key = `${field}:${e.keyword}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ field, code: e.keyword, message: (messages[e.keyword] ?? messages.other as Localised)[lang] });
+    out.push({ field, code: e.keyword, message: (messages[e.keyword] ?? (messages.other as Localised))[lang] });
   }
   return out;
 }

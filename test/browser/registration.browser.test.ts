@@ -62,7 +62,9 @@ for (const target of testTargets()) {
       return { context, page, errors };
     };
 
-    test('FIS-REG-07, FIS-REG-08, FIS-REG-10: a TSC specialist registers a virtual register in the wizard, and the business sees the card with its registry number and model', { timeout: 180_000 }, async () => {
+    test('FIS-REG-07, FIS-REG-08, FIS-REG-10: a TSC specialist registers a virtual register in the wizard, and the business sees the card with its registry number and model', {
+      timeout: 180_000,
+    }, async () => {
       const { context, page, errors } = await newPage();
       const base = server.url;
 

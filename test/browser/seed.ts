@@ -66,7 +66,9 @@ export async function seedRegistrationStory(s: BrowserServer): Promise<Seeded> {
     tscId,
     createdBy: 'browser-test',
   });
-  await db.insert(tscs).values({ id: tscId, tin: tscTin, ...tsc, status: 'included', access: 'active', includedAt: now, decisionNumber: `Қ-${suffix}`, applicationId });
+  await db
+    .insert(tscs)
+    .values({ id: tscId, tin: tscTin, ...tsc, status: 'included', access: 'active', includedAt: now, decisionNumber: `Қ-${suffix}`, applicationId });
   // The specialist as the operator registers one (p.53): an account bound to the TSC and a registered record;
   // the access gate lets a specialist in only with both (FIS-ACC-02, FIS-ACC-03).
   const specialist = { login: `specialist-${suffix}`, password: PASSWORD };
@@ -88,9 +90,17 @@ export async function seedRegistrationStory(s: BrowserServer): Promise<Seeded> {
 
   // Fiscal modules the operator supplied to the TSC and registered at its request (p.56).
   const modules = [`FM${digits(8)}`, `FM${digits(8)}`];
-  await db
-    .insert(fiscalModules)
-    .values(modules.map((number) => ({ number, manufacturerNumber: `M-${number}`, status: 'registered' as const, tscId, suppliedAt: now, registeredAt: now, updatedAt: now })));
+  await db.insert(fiscalModules).values(
+    modules.map((number) => ({
+      number,
+      manufacturerNumber: `M-${number}`,
+      status: 'registered' as const,
+      tscId,
+      suppliedAt: now,
+      registeredAt: now,
+      updatedAt: now,
+    })),
+  );
 
   await createAccount(db, { role: 'operator_admin', login: `operator-${suffix}`, secret: PASSWORD, displayName: 'Оператор' }, now);
   await createAccount(db, { role: 'tax_officer', login: `officer-${suffix}`, secret: PASSWORD, displayName: 'Нозир' }, now);

@@ -172,8 +172,20 @@ function operationType(op: Operation, pad: string): string {
   const body = op.requestBody ? toTs(jsonSchema(op.requestBody), inner) : 'never';
   return [
     `{`,
-    `${inner}params: ${indent(paramsObject(params.filter((p) => p.in === 'path'), ''), inner)};`,
-    `${inner}query: ${indent(paramsObject(params.filter((p) => p.in === 'query'), ''), inner)};`,
+    `${inner}params: ${indent(
+      paramsObject(
+        params.filter((p) => p.in === 'path'),
+        '',
+      ),
+      inner,
+    )};`,
+    `${inner}query: ${indent(
+      paramsObject(
+        params.filter((p) => p.in === 'query'),
+        '',
+      ),
+      inner,
+    )};`,
     `${inner}body: ${body};`,
     `${inner}response: ${response};`,
     `${pad}}`,

@@ -76,29 +76,47 @@ export const DEFAULT_OFFICE = 'default';
 
 /** Refuses malformed calendar data with a RangeError that names the row (a data-entry bug, not user input). */
 export function validateCalendarData(data: CalendarData): void {
-  const codes = unique(data.holidays.map((h) => h.code), 'holiday code');
+  const codes = unique(
+    data.holidays.map((h) => h.code),
+    'holiday code',
+  );
   for (const h of data.holidays) {
     check(Number.isInteger(h.lengthDays) && h.lengthDays >= 1 && h.lengthDays <= 10, `holiday ${h.code}: lengthDays 1-10`);
     check(Number.isInteger(h.fromYear) && (h.toYear === null || h.toYear >= h.fromYear), `holiday ${h.code}: years`);
     if (h.kind === 'fixed') dayNumber(`2000-${pad(h.month)}-${pad(h.day)}`);
   }
-  unique(data.holidayDates.map((d) => `${d.holidayCode} ${d.year}`), 'holiday date');
+  unique(
+    data.holidayDates.map((d) => `${d.holidayCode} ${d.year}`),
+    'holiday date',
+  );
   for (const d of data.holidayDates) {
     const rule = data.holidays.find((h) => h.code === d.holidayCode);
     check(rule?.kind === 'table', `holiday date ${d.holidayCode} ${d.year}: no table holiday with that code`);
     check(codes.has(d.holidayCode) && d.date.slice(0, 4) === String(d.year), `holiday date ${d.holidayCode}: ${d.date} is not in ${d.year}`);
     dayNumber(d.date);
   }
-  unique(data.transfers.map((t) => t.dayOff), 'transfer day off');
-  unique(data.transfers.flatMap((t) => (t.workingDay ? [t.workingDay] : [])), 'transfer working day');
+  unique(
+    data.transfers.map((t) => t.dayOff),
+    'transfer day off',
+  );
+  unique(
+    data.transfers.flatMap((t) => (t.workingDay ? [t.workingDay] : [])),
+    'transfer working day',
+  );
   for (const t of data.transfers) {
     dayNumber(t.dayOff);
     if (t.workingDay !== null) dayNumber(t.workingDay);
     if (t.decreeDate !== null) dayNumber(t.decreeDate);
     check(t.decree.trim().length > 0, `transfer ${t.dayOff}: decree reference is required`);
   }
-  unique(data.offices.map((o) => o.code), 'office code');
-  check(data.offices.some((o) => o.code === DEFAULT_OFFICE), `an office "${DEFAULT_OFFICE}" is required`);
+  unique(
+    data.offices.map((o) => o.code),
+    'office code',
+  );
+  check(
+    data.offices.some((o) => o.code === DEFAULT_OFFICE),
+    `an office "${DEFAULT_OFFICE}" is required`,
+  );
   for (const o of data.offices) validateHours(o);
 }
 
@@ -113,7 +131,10 @@ function validateHours(office: OfficeSchedule): void {
       check(i === 0 || (spans[i - 1]?.[1] ?? 0) <= opens, `office ${office.code}: weekday ${weekday} intervals overlap`);
     });
   }
-  check(office.hours.every((h) => Number.isInteger(h.weekday) && h.weekday >= 1 && h.weekday <= 7), `office ${office.code}: weekday 1-7`);
+  check(
+    office.hours.every((h) => Number.isInteger(h.weekday) && h.weekday >= 1 && h.weekday <= 7),
+    `office ${office.code}: weekday 1-7`,
+  );
   check(office.hours.length > 0, `office ${office.code}: no working hours`);
 }
 

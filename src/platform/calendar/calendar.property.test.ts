@@ -115,7 +115,9 @@ describe('FIS-IMP-01: properties of working-time arithmetic', () => {
         const b = new Date(a.getTime() + gap);
         assert.ok(builtIn.addWorkingHours(a, m / 60, code) <= builtIn.addWorkingHours(b, m / 60, code));
         assert.ok(builtIn.addWorkingDays(a, n, code) <= builtIn.addWorkingDays(b, n, code));
-        assert.ok(builtIn.addCalendarDays(a, n, { rollToWorkingDay: true, office: code }) <= builtIn.addCalendarDays(b, n, { rollToWorkingDay: true, office: code }));
+        assert.ok(
+          builtIn.addCalendarDays(a, n, { rollToWorkingDay: true, office: code }) <= builtIn.addCalendarDays(b, n, { rollToWorkingDay: true, office: code }),
+        );
       }),
       RUNS,
     );

@@ -8,14 +8,15 @@ import { loadCalendar, loadCalendarData, removeTransfer, saveHolidayDate, saveOf
 
 /** Rows in a stable order, so that data loaded from SQL compare with the built-in constant. */
 function normalise(data: CalendarData): CalendarData {
-  const by = <T>(key: (row: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+  const by =
+    <T>(key: (row: T) => string) =>
+    (a: T, b: T) =>
+      key(a).localeCompare(key(b));
   return {
     holidays: [...data.holidays].sort(by((h) => h.code)),
     holidayDates: [...data.holidayDates].sort(by((d) => `${d.year} ${d.holidayCode}`)),
     transfers: [...data.transfers].sort(by((t) => t.dayOff)),
-    offices: [...data.offices]
-      .sort(by((o) => o.code))
-      .map((o) => ({ ...o, hours: [...o.hours].sort(by((h) => `${h.weekday} ${h.opens}`)) })),
+    offices: [...data.offices].sort(by((o) => o.code)).map((o) => ({ ...o, hours: [...o.hours].sort(by((h) => `${h.weekday} ${h.opens}`)) })),
   };
 }
 
@@ -57,14 +58,20 @@ for (const target of testTargets()) {
       assert.equal(saved.isWorkingDay('2026-12-07'), false);
       assert.equal(saved.isWorkingDay('2026-12-12'), true);
       const reloaded = await loadCalendar(database.db);
-      assert.deepEqual(reloaded.data.transfers.find((t) => t.dayOff === '2026-12-07'), decree);
+      assert.deepEqual(
+        reloaded.data.transfers.find((t) => t.dayOff === '2026-12-07'),
+        decree,
+      );
       assert.equal((await removeTransfer(database.db, '2026-12-07')).isWorkingDay('2026-12-07'), true);
       assert.equal((await loadCalendar(database.db)).isWorkingDay('2026-12-12'), false);
     });
 
     test('TS-28: the ruling on Idi Qurbon 2027 replaces the provisional date (Sunday 16 May → Monday 17 May)', async () => {
       const estimated = await loadCalendar(database.db);
-      assert.deepEqual(estimated.dayOffReasons('2027-05-17').map((r) => r.kind), ['carried']);
+      assert.deepEqual(
+        estimated.dayOffReasons('2027-05-17').map((r) => r.kind),
+        ['carried'],
+      );
       const ruling = { holidayCode: 'idi-qurbon', year: 2027, date: '2027-05-17', status: 'decreed', source: 'Council of Ulema (test)' } as const;
       const decided = await saveHolidayDate(database.db, ruling);
       const [reason] = decided.dayOffReasons('2027-05-17');
@@ -82,7 +89,10 @@ for (const target of testTargets()) {
       await saveOffice(database.db, narrowed);
       const loaded = await loadCalendar(database.db);
       assert.equal(loaded.isWorkingDay('2026-11-21', CUSTOMS_OFFICE.code), false);
-      assert.deepEqual(normalise(loaded.data).offices.find((o) => o.code === CUSTOMS_OFFICE.code), normalise({ ...BUILT_IN_CALENDAR, offices: [narrowed] }).offices[0]);
+      assert.deepEqual(
+        normalise(loaded.data).offices.find((o) => o.code === CUSTOMS_OFFICE.code),
+        normalise({ ...BUILT_IN_CALENDAR, offices: [narrowed] }).offices[0],
+      );
     });
 
     test('FIS-IMP-01: a change that makes the calendar malformed is refused and not committed', async () => {
@@ -100,14 +110,18 @@ for (const target of testTargets()) {
         RangeError,
       );
       const data = await loadCalendarData(database.db);
-      assert.equal(data.offices.some((o) => o.code === 'customs-bad'), false);
-      assert.equal(data.holidayDates.some((d) => d.holidayCode === 'navruz'), false);
+      assert.equal(
+        data.offices.some((o) => o.code === 'customs-bad'),
+        false,
+      );
+      assert.equal(
+        data.holidayDates.some((d) => d.holidayCode === 'navruz'),
+        false,
+      );
     });
 
     test('TS-28: the database itself refuses a transfer whose working day is its day off', async () => {
-      await assert.rejects(
-        database.query(`INSERT INTO platform.calendar_transfers (day_off, working_day, decree) VALUES ('2027-01-04', '2027-01-04', 'x')`),
-      );
+      await assert.rejects(database.query(`INSERT INTO platform.calendar_transfers (day_off, working_day, decree) VALUES ('2027-01-04', '2027-01-04', 'x')`));
     });
   });
 }

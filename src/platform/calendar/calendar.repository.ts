@@ -120,7 +120,10 @@ export function saveHolidayDate(db: Db, row: HolidayDate): Promise<Calendar> {
 export function saveOffice(db: Db, office: OfficeSchedule): Promise<Calendar> {
   return changeAndCheck(db, async (tx) => {
     const row = { nameTg: office.name.tg, nameRu: office.name.ru, nameEn: office.name.en, observesHolidays: office.observesHolidays };
-    await tx.insert(offices).values({ code: office.code, ...row }).onConflictDoUpdate({ target: offices.code, set: row });
+    await tx
+      .insert(offices)
+      .values({ code: office.code, ...row })
+      .onConflictDoUpdate({ target: offices.code, set: row });
     await tx.delete(officeHours).where(eq(officeHours.officeCode, office.code));
     if (office.hours.length > 0) await tx.insert(officeHours).values(office.hours.map((h) => ({ officeCode: office.code, ...h })));
   });

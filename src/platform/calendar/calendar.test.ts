@@ -25,8 +25,7 @@ describe('addWorkingHours: a clock that runs only in working hours of working da
     ['FIS-REG-08: from 18:00, after closing, the clock starts at the next opening', '2026-11-23T18:00', 1, '2026-11-24T09:00'],
     ['FIS-REG-08: zero hours on a Saturday is the next opening', '2026-11-21T10:00', 0, '2026-11-23T08:00'],
     ['FIS-REG-08: a quarter hour across lunch (11:50 → 13:05)', '2026-11-23T11:50', 0.25, '2026-11-23T13:05'],
-    ['FIS-REG-20: the shortened Thursday before Constitution Day closes at 16:00, then the weekend and Monday',
-      '2026-11-05T15:00', 2, '2026-11-09T09:00'],
+    ['FIS-REG-20: the shortened Thursday before Constitution Day closes at 16:00, then the weekend and Monday', '2026-11-05T15:00', 2, '2026-11-09T09:00'],
     ['FIS-IMP-01: over Idi Ramazon, Navruz, the carried days and the decree day (19 → 30 March 2026)', '2026-03-19T15:00', 2, '2026-03-30T09:00'],
     ['CUS-TR-77: registered 1 hour before closing, 2 working hours remain after the next opening', '2026-11-23T16:00', 3, '2026-11-24T10:00'],
     ['CUS-TR-71: goods delivered outside working hours: 1 hour from the start of the working hours', '2026-11-23T19:30', 1, '2026-11-24T09:00'],
@@ -47,7 +46,10 @@ describe('addWorkingHours: a clock that runs only in working hours of working da
     assert.equal(due.toISOString(), iso('2026-06-04T11:00'));
     assert.equal(calendar.countWorkingHours(from, due), 800);
     assert.equal(calendar.countWorkingDays(from, due), 100);
-    assert.deepEqual(['2026-03-19', '2026-05-08', '2026-05-26'].map((d) => calendar.isShortenedDay(d)), [true, true, true]);
+    assert.deepEqual(
+      ['2026-03-19', '2026-05-08', '2026-05-26'].map((d) => calendar.isShortenedDay(d)),
+      [true, true, true],
+    );
   });
 });
 

@@ -166,8 +166,7 @@ export function createCalendar(input: CalendarData): Calendar {
       return count;
     },
 
-    addCalendarDays: (from, days, options) =>
-      endOfPeriod(dayOfMs(instantMs(from, 'from')) + amount(days, 'days', { integer: true }), options),
+    addCalendarDays: (from, days, options) => endOfPeriod(dayOfMs(instantMs(from, 'from')) + amount(days, 'days', { integer: true }), options),
     addMonths: (from, months, options) => endOfPeriod(time.monthsLaterDay(from, months), options),
     endOfDay: (date, options) => endOfPeriod(dayNumber(date), options),
     addHours: time.addHours,

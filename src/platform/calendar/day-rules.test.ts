@@ -39,14 +39,16 @@ function daysOff(calendar: Calendar, year: number, month: number, office = 'defa
 describe('TS-28: public holidays and the weekend carry rule (five-day week, built-in data)', () => {
   const months: [why: string, year: number, month: number, off: number[]][] = [
     ['New Year on Sunday moves the day off to Monday 2 January', 2023, 1, [1, 2, 7, 8, 14, 15, 21, 22, 28, 29]],
-    ["Mother's Day on Saturday gives Monday 10 March; Navruz 22-23 on the weekend gives 25-26; Idi Ramazon on Sunday 30 gives 31", 2025, 3,
-      [1, 2, 8, 9, 10, 15, 16, 21, 22, 23, 24, 25, 26, 29, 30, 31]],
+    [
+      "Mother's Day on Saturday gives Monday 10 March; Navruz 22-23 on the weekend gives 25-26; Idi Ramazon on Sunday 30 gives 31",
+      2025,
+      3,
+      [1, 2, 8, 9, 10, 15, 16, 21, 22, 23, 24, 25, 26, 29, 30, 31],
+    ],
     ['Idi Ramazon on Wednesday 10 April 2024', 2024, 4, [6, 7, 10, 13, 14, 20, 21, 27, 28]],
-    ['Idi Qurbon on Sunday 16 June 2024 gives Monday 17; National Unity Day on Thursday 27', 2024, 6,
-      [1, 2, 8, 9, 15, 16, 17, 22, 23, 27, 29, 30]],
+    ['Idi Qurbon on Sunday 16 June 2024 gives Monday 17; National Unity Day on Thursday 27', 2024, 6, [1, 2, 8, 9, 15, 16, 17, 22, 23, 27, 29, 30]],
     ['Idi Qurbon on Friday 6 June 2025 and National Unity Day on Friday 27', 2025, 6, [1, 6, 7, 8, 14, 15, 21, 22, 27, 28, 29]],
-    ['Victory Day on Saturday gives Monday 11 May; Idi Qurbon on Wednesday 27 May 2026', 2026, 5,
-      [2, 3, 9, 10, 11, 16, 17, 23, 24, 27, 30, 31]],
+    ['Victory Day on Saturday gives Monday 11 May; Idi Qurbon on Wednesday 27 May 2026', 2026, 5, [2, 3, 9, 10, 11, 16, 17, 23, 24, 27, 30, 31]],
     ['Idi Ramazon on Saturday 26 February 2028 gives Monday 28', 2028, 2, [5, 6, 12, 13, 19, 20, 26, 27, 28]],
     ['Constitution Day on Friday 6 November 2026 needs no carry', 2026, 11, [1, 6, 7, 8, 14, 15, 21, 22, 28, 29]],
   ];
@@ -59,14 +61,23 @@ describe('TS-28: public holidays and the weekend carry rule (five-day week, buil
   });
 
   test('FIS-IMP-01: day-off reasons name the holiday, the carried day, the decree and the weekend, Tajik first', () => {
-    assert.deepEqual(builtIn.dayOffReasons('2026-03-21').map((r) => r.kind), ['holiday', 'weekend']);
+    assert.deepEqual(
+      builtIn.dayOffReasons('2026-03-21').map((r) => r.kind),
+      ['holiday', 'weekend'],
+    );
     assert.equal(builtIn.dayOffReasons('2026-03-21')[0]?.label.tg, 'Иди байналмилалии Наврӯз');
     const carried = builtIn.dayOffReasons('2026-03-26');
-    assert.deepEqual(carried.map((r) => r.kind === 'carried' && [r.holidayCode, r.holidayDate]), [['navruz', '2026-03-22']]);
+    assert.deepEqual(
+      carried.map((r) => r.kind === 'carried' && [r.holidayCode, r.holidayDate]),
+      [['navruz', '2026-03-22']],
+    );
     const decree = builtIn.dayOffReasons('2026-03-27')[0];
     assert.equal(decree?.kind, 'transfer');
     assert.match(decree?.label.ru ?? '', /постановлению Правительства/);
-    assert.deepEqual(builtIn.dayOffReasons('2026-03-28').map((r) => r.kind), ['weekend']);
+    assert.deepEqual(
+      builtIn.dayOffReasons('2026-03-28').map((r) => r.kind),
+      ['weekend'],
+    );
     assert.deepEqual(builtIn.dayOffReasons('2026-03-30'), []);
   });
 
@@ -89,8 +100,14 @@ describe('TS-28: overlapping holidays (docs/calendar.md "Overlaps")', () => {
 
   test('TS-28: Idi Ramazon on a Navruz weekday gives no extra day: Sunday 21 March 2027 still carries once, to Thursday 25', () => {
     const calendar = withRamazon('2027-03-23');
-    assert.deepEqual(daysOff(calendar, 2027, 3).filter((d) => d >= 19 && d <= 29), [20, 21, 22, 23, 24, 25, 27, 28]);
-    assert.deepEqual(calendar.dayOffReasons('2027-03-23').map((r) => r.kind === 'holiday' && r.holidayCode), ['navruz', 'idi-ramazon']);
+    assert.deepEqual(
+      daysOff(calendar, 2027, 3).filter((d) => d >= 19 && d <= 29),
+      [20, 21, 22, 23, 24, 25, 27, 28],
+    );
+    assert.deepEqual(
+      calendar.dayOffReasons('2027-03-23').map((r) => r.kind === 'holiday' && r.holidayCode),
+      ['navruz', 'idi-ramazon'],
+    );
   });
 
   test('TS-28: two holidays on the same Sunday move that rest day once', () => {
@@ -105,8 +122,14 @@ describe('TS-28: overlapping holidays (docs/calendar.md "Overlaps")', () => {
       ],
     });
     assert.deepEqual(daysOff(calendar, 2023, 1).slice(0, 4), [1, 2, 3, 7]);
-    assert.deepEqual(calendar.dayOffReasons('2023-01-02').map((r) => r.kind === 'carried' && r.holidayDate), ['2022-12-31']);
-    assert.deepEqual(calendar.dayOffReasons('2023-01-03').map((r) => r.kind === 'carried' && r.holidayDate), ['2023-01-01']);
+    assert.deepEqual(
+      calendar.dayOffReasons('2023-01-02').map((r) => r.kind === 'carried' && r.holidayDate),
+      ['2022-12-31'],
+    );
+    assert.deepEqual(
+      calendar.dayOffReasons('2023-01-03').map((r) => r.kind === 'carried' && r.holidayDate),
+      ['2023-01-01'],
+    );
   });
 });
 
@@ -184,7 +207,21 @@ describe('FIS-IMP-01: the working day before a holiday is one hour shorter (Labo
 
 describe('FIS-IMP-01: calendar data are checked when the calendar is built', () => {
   const bad: [name: string, change: Partial<CalendarData>][] = [
-    ['overlapping office hours', { offices: [{ ...SIX_DAY, code: 'x', hours: [{ weekday: 1, opens: '08:00', closes: '12:00' }, { weekday: 1, opens: '11:00', closes: '13:00' }] }] }],
+    [
+      'overlapping office hours',
+      {
+        offices: [
+          {
+            ...SIX_DAY,
+            code: 'x',
+            hours: [
+              { weekday: 1, opens: '08:00', closes: '12:00' },
+              { weekday: 1, opens: '11:00', closes: '13:00' },
+            ],
+          },
+        ],
+      },
+    ],
     ['a closing time before the opening', { offices: [{ ...SIX_DAY, code: 'x', hours: [{ weekday: 1, opens: '12:00', closes: '08:00' }] }] }],
     ['a malformed clock time', { offices: [{ ...SIX_DAY, code: 'x', hours: [{ weekday: 1, opens: '8:00', closes: '12:00' }] }] }],
     ['a lunar date for a fixed holiday', { holidayDates: [{ holidayCode: 'navruz', year: 2026, date: '2026-03-21', status: 'decreed', source: 't' }] }],

@@ -46,7 +46,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** ISO weekday of a day number (day 0, 1970-01-01, was a Thursday). */
 export function weekdayOf(day: number): Weekday {
-  return ((((day + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /** The instant (epoch ms) at which a Dushanbe day begins: 00:00 +05:00. */

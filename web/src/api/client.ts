@@ -88,7 +88,10 @@ async function parseProblem(response: Response): Promise<ApiError> {
 }
 
 /** Calls one operation of openapi.json: `api('GET /api/fiscal/applications/{id}', { params: { id } })`. */
-export async function api<K extends OperationKey>(operation: K, ...args: Has<Op<K>['params'] | Op<K>['body']> extends true ? [Input<K>] : [Input<K>?]): Promise<Output<K>> {
+export async function api<K extends OperationKey>(
+  operation: K,
+  ...args: Has<Op<K>['params'] | Op<K>['body']> extends true ? [Input<K>] : [Input<K>?]
+): Promise<Output<K>> {
   const input = (args[0] ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
   const [method, template] = (operation as string).split(' ') as [string, string];
   const url = fillPath(template, input.params) + queryString(input.query);

@@ -10,7 +10,15 @@ test('the type generator maps JSON Schema objects, arrays, unions, enums, const,
   assert.equal(toTs({ enum: ['a', 'b'] }), '"a" | "b"');
   assert.equal(toTs({ const: 'ok' }), '"ok"');
   assert.equal(toTs({ $ref: '#/components/schemas/def-3' }), 'Def3');
-  assert.equal(toTs({ anyOf: [{ type: 'string', enum: ['online'] }, { type: 'string', enum: ['virtual'] }] }), '"online" | "virtual"');
+  assert.equal(
+    toTs({
+      anyOf: [
+        { type: 'string', enum: ['online'] },
+        { type: 'string', enum: ['virtual'] },
+      ],
+    }),
+    '"online" | "virtual"',
+  );
   assert.equal(toTs({ type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'null' }] } }), '(string | null)[]');
   assert.equal(toTs({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] }), '[string, number]');
   assert.equal(toTs({ allOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] }), 'A & B');
@@ -36,11 +44,17 @@ test('the type generator keys operations by method and path, with params, query,
           ],
           responses: { '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } }, '4XX': {} },
         },
-        put: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } }, responses: { '204': {} } },
+        put: {
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } },
+          responses: { '204': {} },
+        },
       },
     },
   });
   assert.match(text, /export type Thing = \{\n {2}id: string;\n\};/);
-  assert.match(text, /"GET \/api\/things\/\{id\}": \{\n {4}params: \{\n {6}id: string;\n {4}\};\n {4}query: \{\n {6}full\?: boolean;\n {4}\};\n {4}body: never;\n {4}response: Thing;/);
+  assert.match(
+    text,
+    /"GET \/api\/things\/\{id\}": \{\n {4}params: \{\n {6}id: string;\n {4}\};\n {4}query: \{\n {6}full\?: boolean;\n {4}\};\n {4}body: never;\n {4}response: Thing;/,
+  );
   assert.match(text, /"PUT \/api\/things\/\{id\}": \{[\s\S]*?body: \{\n {6}name\?: string;\n {4}\};\n {4}response: null;/);
 });

@@ -65,7 +65,14 @@ export function ApplicationsTable({ fixedStatus, withTinFilter = true }: { fixed
           data={[{ value: '', label: t('state.all') }, ...KINDS.map((k) => ({ value: k, label: t(`appKind.${k}`) }))]}
         />
         {withTinFilter && (
-          <TextInput label={t('field.tin')} inputMode="numeric" maxLength={9} value={tin} onChange={(e) => setTin(e.currentTarget.value.replace(/\D/g, ''))} w={160} />
+          <TextInput
+            label={t('field.tin')}
+            inputMode="numeric"
+            maxLength={9}
+            value={tin}
+            onChange={(e) => setTin(e.currentTarget.value.replace(/\D/g, ''))}
+            w={160}
+          />
         )}
       </Group>
       <Loadable state={list} isEmpty={(d) => d.items.length === 0}>

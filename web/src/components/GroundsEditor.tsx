@@ -22,7 +22,15 @@ export function GroundsEditor({ value, onChange, error }: { value: GroundInput[]
               onChange={(e) => set(i, { code: CODES.find((c) => c === e.currentTarget.value) ?? 'DOCUMENTS_INCOMPLETE' })}
               data={CODES.map((c) => ({ value: c, label: t(`ground.${c}`) }))}
             />
-            <Textarea label={t('tscApp.groundDetail')} value={g.detail} onChange={(e) => set(i, { detail: e.currentTarget.value })} autosize minRows={2} required error={i === 0 ? error : undefined} />
+            <Textarea
+              label={t('tscApp.groundDetail')}
+              value={g.detail}
+              onChange={(e) => set(i, { detail: e.currentTarget.value })}
+              autosize
+              minRows={2}
+              required
+              error={i === 0 ? error : undefined}
+            />
           </Stack>
           {value.length > 1 && (
             <ActionIcon variant="subtle" color="red" mt={28} aria-label={t('action.cancel')} onClick={() => onChange(value.filter((_, j) => j !== i))}>

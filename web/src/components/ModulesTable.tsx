@@ -20,9 +20,22 @@ function ReceiveBackDialog({ module, onClose, onDone }: { module: FiscalModule; 
   const { t } = useTranslation();
   const [reason, setReason] = useState<ReturnReason>('faulty');
   const [note, setNote] = useState('');
-  const action = useAction(() => api('POST /api/fiscal/fiscal-modules/{number}/receive-back', { params: { number: module.number }, body: { reason, ...(note.trim() ? { note: note.trim() } : {}) } }));
+  const action = useAction(() =>
+    api('POST /api/fiscal/fiscal-modules/{number}/receive-back', {
+      params: { number: module.number },
+      body: { reason, ...(note.trim() ? { note: note.trim() } : {}) },
+    }),
+  );
   return (
-    <ActionModal title={`${t('module.receiveBack')}: ${module.number}`} opened onClose={onClose} action={action} onDone={onDone} submitLabel={t('action.save')} shownFields={['reason', 'note']}>
+    <ActionModal
+      title={`${t('module.receiveBack')}: ${module.number}`}
+      opened
+      onClose={onClose}
+      action={action}
+      onDone={onDone}
+      submitLabel={t('action.save')}
+      shownFields={['reason', 'note']}
+    >
       <NativeSelect
         label={t('field.reason')}
         value={reason}
@@ -88,7 +101,10 @@ export function ModulesTable({ tscId, reloadKey = 0 }: { tscId?: string | undefi
   const unitText = useUnitText();
   const [status, setStatus] = useState<Status | ''>('');
   const [tick, setTick] = useState(0);
-  const list = useApi(() => api('GET /api/fiscal/fiscal-modules', { query: { tscId, status: status || undefined, limit: 200 } }), [tscId, status, tick, reloadKey]);
+  const list = useApi(
+    () => api('GET /api/fiscal/fiscal-modules', { query: { tscId, status: status || undefined, limit: 200 } }),
+    [tscId, status, tick, reloadKey],
+  );
   return (
     <Stack>
       <NativeSelect

@@ -29,7 +29,10 @@ export function RegistersTable({ cardHref, actions, reloadKey = 0 }: Props) {
   const [page, setPage] = useState(1);
   const [query] = useDebouncedValue(q.trim(), 250);
   const registers = useApi(
-    () => api('GET /api/fiscal/registers', { query: { q: query || undefined, status: status === 'all' ? undefined : status, limit: PAGE, offset: (page - 1) * PAGE } }),
+    () =>
+      api('GET /api/fiscal/registers', {
+        query: { q: query || undefined, status: status === 'all' ? undefined : status, limit: PAGE, offset: (page - 1) * PAGE },
+      }),
     [query, status, page, reloadKey],
   );
 

@@ -46,4 +46,3 @@ export function RequireRole({ roles, children }: { roles?: readonly Role[]; chil
     );
   return <>{children}</>;
 }
-

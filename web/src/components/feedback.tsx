@@ -13,7 +13,13 @@ export function ProblemAlert({ error, shownFields = [] }: { error: ApiError | un
   const isShown = (field: string) => shownFields.some((f) => bare(field) === f || bare(field).startsWith(`${f}.`) || bare(field).startsWith(`${f}[`));
   const rest = error.errors.filter((e) => !isShown(e.field));
   return (
-    <Alert color="red" variant="light" title={isMissingRoute ? t('state.apiMissing') : error.code === 'NETWORK' ? t('state.network') : error.title} role="alert" data-testid="problem">
+    <Alert
+      color="red"
+      variant="light"
+      title={isMissingRoute ? t('state.apiMissing') : error.code === 'NETWORK' ? t('state.network') : error.title}
+      role="alert"
+      data-testid="problem"
+    >
       <Stack gap={4}>
         {!isMissingRoute && (
           <Text size="xs" c="dimmed" ff="monospace">

@@ -13,7 +13,17 @@ type Kind = Incident['kind'];
 type Channel = 'cabinet' | 'call_centre' | 'in_person';
 
 /** A loss (p.16) or breakdown (p.37) report for one of the caller's registers. */
-export function IncidentForm({ registers, channels, defaultRegisterId, onDone }: { registers: readonly RegisterSummary[]; channels: readonly Channel[]; defaultRegisterId?: string; onDone: (i: Incident) => void }) {
+export function IncidentForm({
+  registers,
+  channels,
+  defaultRegisterId,
+  onDone,
+}: {
+  registers: readonly RegisterSummary[];
+  channels: readonly Channel[];
+  defaultRegisterId?: string;
+  onDone: (i: Incident) => void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind>('breakdown');
   const [registerId, setRegisterId] = useState(defaultRegisterId ?? registers[0]?.id ?? '');
@@ -55,8 +65,23 @@ export function IncidentForm({ registers, channels, defaultRegisterId, onDone }:
           data={registers.map((r) => ({ value: r.id, label: `${r.registryNumber} · ${r.modelName} · ${r.placeOfActivity}` }))}
           required
         />
-        <TextInput label={t('field.occurredAt')} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.currentTarget.value)} error={report.error?.messageFor('occurredAt')} required />
-        <Textarea label={t('field.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={report.error?.messageFor('description')} autosize minRows={2} required />
+        <TextInput
+          label={t('field.occurredAt')}
+          type="datetime-local"
+          value={occurredAt}
+          onChange={(e) => setOccurredAt(e.currentTarget.value)}
+          error={report.error?.messageFor('occurredAt')}
+          required
+        />
+        <Textarea
+          label={t('field.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={report.error?.messageFor('description')}
+          autosize
+          minRows={2}
+          required
+        />
         {channels.length > 1 && (
           <NativeSelect
             label={t('incident.channel')}

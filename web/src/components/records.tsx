@@ -58,7 +58,15 @@ export function RecordDeadlines({ deadlines }: { deadlines: readonly RecordDeadl
   );
 }
 
-const DOC_KINDS = ['manufacturer_contract', 'premises_document', 'call_centre_information', 'certified_employees', 'specialist_information', 'specialist_certificate', 'additional'] as const;
+const DOC_KINDS = [
+  'manufacturer_contract',
+  'premises_document',
+  'call_centre_information',
+  'certified_employees',
+  'specialist_information',
+  'specialist_certificate',
+  'additional',
+] as const;
 const isDocKind = (k: string): k is (typeof DOC_KINDS)[number] => (DOC_KINDS as readonly string[]).includes(k);
 
 /** The name of a document kind in the interface language. */
@@ -71,7 +79,12 @@ export function useDocLabel(): (kind: string) => string {
 export function DocumentList({ documents, onOpen }: { documents: readonly DocumentMeta[] | undefined; onOpen?: (d: DocumentMeta) => void }) {
   const { t } = useTranslation();
   const label = useDocLabel();
-  if (!documents || documents.length === 0) return <Text size="sm" c="dimmed">—</Text>;
+  if (!documents || documents.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <List size="sm" spacing={2}>
       {documents.map((d) => (

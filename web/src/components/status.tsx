@@ -18,7 +18,11 @@ export function ApplicationStatusBadge({ status }: { status: RegisterApplication
 export function RegisterStatusBadge({ status, isLost }: { status: 'registered' | 'deregistered'; isLost?: boolean }) {
   const { t } = useTranslation();
   if (isLost) return <Badge color="red">{t('regStatus.lost')}</Badge>;
-  return <Badge color={status === 'registered' ? 'teal' : 'gray'} variant="light">{t(`regStatus.${status}`)}</Badge>;
+  return (
+    <Badge color={status === 'registered' ? 'teal' : 'gray'} variant="light">
+      {t(`regStatus.${status}`)}
+    </Badge>
+  );
 }
 
 /** `p.22` → б.22 / п.22 / p.22; other references are shown as they are. */
@@ -59,7 +63,11 @@ export function DeadlineText({ deadline, withTitle = false }: { deadline: Deadli
   const color = state === 'overdue' || state === 'metLate' ? 'red' : state === 'met' ? 'teal' : 'blue';
   return (
     <Stack gap={2} data-testid="deadline" data-overdue={deadline.isOverdue ? 'true' : 'false'}>
-      {withTitle && <Text fw={600} size="sm">{localised(deadline.title, lang)}</Text>}
+      {withTitle && (
+        <Text fw={600} size="sm">
+          {localised(deadline.title, lang)}
+        </Text>
+      )}
       <Group gap={6} wrap="wrap">
         <Text size="sm" className={deadline.isOverdue ? 'overdue' : undefined}>
           {formatDateTime(deadline.dueAt, lang)}

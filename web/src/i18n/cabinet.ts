@@ -49,7 +49,11 @@ export const cabinet = {
       household_produce: ['Маҳсулоти кишоварзии қитъаи наздиҳавлигӣ', 'Сельхозпродукция с приусадебного участка', 'Produce of a household plot'],
       agricultural_single_tax: ['Андози ягона барои истеҳсолкунандагони кишоварзӣ', 'Единый налог для сельхозпроизводителей', 'Agricultural single tax'],
       patent: ['Соҳибкори инфиродӣ дар асоси патент', 'ИП на основе патента', 'Entrepreneur under a patent'],
-      certificate_non_stationary: ['Соҳибкори инфиродӣ бо шаҳодатнома дар ҷойҳои ғайристатсионарӣ', 'ИП по свидетельству в нестационарных местах', 'Entrepreneur under a certificate at non-stationary places'],
+      certificate_non_stationary: [
+        'Соҳибкори инфиродӣ бо шаҳодатнома дар ҷойҳои ғайристатсионарӣ',
+        'ИП по свидетельству в нестационарных местах',
+        'Entrepreneur under a certificate at non-stationary places',
+      ],
     },
   },
   incident: {

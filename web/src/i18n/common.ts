@@ -81,11 +81,7 @@ export const common = {
     required: ['Майдони ҳатмӣ', 'Обязательное поле', 'Required field'],
     notFound: ['Саҳифа ёфт нашуд', 'Страница не найдена', 'Page not found'],
     forbidden: ['Ин саҳифа барои нақши шумо нест', 'Эта страница не для вашей роли', 'This page is not for your role'],
-    apiMissing: [
-      'Ин амал ҳоло дар сервер дастрас нест',
-      'Это действие пока недоступно на сервере',
-      'This action is not available on the server yet',
-    ],
+    apiMissing: ['Ин амал ҳоло дар сервер дастрас нест', 'Это действие пока недоступно на сервере', 'This action is not available on the server yet'],
     network: ['Пайвастшавӣ бо сервер нашуд', 'Нет связи с сервером', 'Cannot reach the server'],
     error: ['Хато', 'Ошибка', 'Error'],
   },

@@ -75,7 +75,11 @@ export const fiscal = {
   ground: {
     title: ['Асосҳои рад', 'Основания отказа', 'Refusal grounds'],
     one: ['Асоси рад', 'Основание отказа', 'Refusal ground'],
-    DOCUMENTS_INCOMPLETE: ['Маҷмӯи пурраи ҳуҷҷатҳо пешниҳод нашудааст', 'Представлен неполный комплект документов', 'The full set of documents was not submitted'],
+    DOCUMENTS_INCOMPLETE: [
+      'Маҷмӯи пурраи ҳуҷҷатҳо пешниҳод нашудааст',
+      'Представлен неполный комплект документов',
+      'The full set of documents was not submitted',
+    ],
     DATA_DISCREPANCY: ['Дар маълумоти пешниҳодшуда номутобиқатӣ ҳаст', 'В представленных данных есть расхождения', 'The submitted data contain discrepancies'],
     MODEL_NOT_IN_STATE_REGISTRY: [
       'МНХ ё хазинаи шартан дар феҳристи давлатӣ нест',

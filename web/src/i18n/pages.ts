@@ -122,7 +122,11 @@ export const pages = {
       'Each register has its registration card (Annex 2) in the personal cabinet.',
     ],
     clients: ['МНХ-и мизоҷон', 'ККМ клиентов', 'Client registers'],
-    search: ['Рақами феҳристӣ, рақами истеҳсолкунанда, модул, РМА ё суроға', 'Рег. номер, заводской номер, модуль, ИНН или адрес', 'Registry, manufacturer or module number, TIN or place'],
+    search: [
+      'Рақами феҳристӣ, рақами истеҳсолкунанда, модул, РМА ё суроға',
+      'Рег. номер, заводской номер, модуль, ИНН или адрес',
+      'Registry, manufacturer or module number, TIN or place',
+    ],
     total: ['Ҳамагӣ: {{count}}', 'Всего: {{count}}', 'Total: {{count}}'],
     openCard: ['Корт', 'Карточка', 'Card'],
   },

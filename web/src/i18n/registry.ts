@@ -113,7 +113,11 @@ export const registry = {
       returned: ['Баргардонида шуд', 'Возвращён', 'Returned'],
     },
     supply: ['Супоридани модулҳо ба МХТ', 'Поставка модулей в ЦТО', 'Supply modules to a TSC'],
-    batch: ['Модулҳо: ҳар сатр «рақам; рақами истеҳсолкунанда»', 'Модули: каждая строка «номер; заводской номер»', 'Modules: one per line, “number; manufacturer number”'],
+    batch: [
+      'Модулҳо: ҳар сатр «рақам; рақами истеҳсолкунанда»',
+      'Модули: каждая строка «номер; заводской номер»',
+      'Modules: one per line, “number; manufacturer number”',
+    ],
     batchInvalid: ['Сатри {{line}} нодуруст аст', 'Строка {{line}} неверна', 'Line {{line}} is not valid'],
     register: ['Ба қайд гирифтан', 'Зарегистрировать', 'Register'],
     receiveBack: ['Аз субъект гирифтан', 'Принять от субъекта', 'Take back from the business'],

@@ -3,7 +3,11 @@ import type { Dict } from './dict.ts';
 /** The registration wizard of Annex 1, the change forms (re-registration, address, Annex 3) and outcomes. */
 export const wizard = {
   wizard: {
-    title: ['Бақайдгирии МНХ-онлайн ё хазинаи шартан (вертуалӣ)', 'Регистрация онлайн-ККМ или виртуальной кассы', 'Register an online or virtual cash register'],
+    title: [
+      'Бақайдгирии МНХ-онлайн ё хазинаи шартан (вертуалӣ)',
+      'Регистрация онлайн-ККМ или виртуальной кассы',
+      'Register an online or virtual cash register',
+    ],
     subtitle: [
       'Аризаи шакли Замимаи 1. Ҳуҷҷатҳо дар давоми 4 соати корӣ аз лаҳзаи қабул дар НИА ба қайд гирифта мешаванд (б.22).',
       'Заявление по форме Приложения 1. Документы регистрируются в НИС в течение 4 рабочих часов с момента получения (п.22).',
@@ -61,7 +65,11 @@ export const wizard = {
       'Время Душанбе; от этого момента считаются 4 рабочих часа.',
       'Dushanbe time; the 4 working hours count from this moment.',
     ],
-    technicalCheck: ['Санҷиши техникӣ пеш аз бақайдгирӣ (б.92)', 'Техническая проверка перед регистрацией (п.92)', 'Technical check before registration (p.92)'],
+    technicalCheck: [
+      'Санҷиши техникӣ пеш аз бақайдгирӣ (б.92)',
+      'Техническая проверка перед регистрацией (п.92)',
+      'Technical check before registration (p.92)',
+    ],
     isInWorkingOrder: ['МНХ дар ҳолати корӣ аст', 'ККМ в рабочем состоянии', 'The register is in working order'],
     isCorrectProgramInstalled: ['Барномаи дуруст насб шудааст', 'Установлена правильная программа', 'The correct program is installed'],
     signatureHint: [
@@ -107,7 +115,11 @@ export const wizard = {
     searchRegister: ['Рақами феҳристӣ, РМА ё суроға', 'Рег. номер, ИНН или адрес', 'Registry number, TIN or address'],
     newPlace: ['Суроғаи нави маҳалли фаъолият', 'Новый адрес места деятельности', 'New place of activity'],
     newModule: ['Рақами модули фискалии нав (агар иваз шавад)', 'Номер нового фискального модуля (если меняется)', 'New fiscal module number (if replaced)'],
-    handedOver: ['Модули фискалӣ бо ариза супорида шуд (Замимаи 3)', 'Фискальный модуль сдан с заявлением (Приложение 3)', 'The fiscal module is handed over with the application (Annex 3)'],
+    handedOver: [
+      'Модули фискалӣ бо ариза супорида шуд (Замимаи 3)',
+      'Фискальный модуль сдан с заявлением (Приложение 3)',
+      'The fiscal module is handed over with the application (Annex 3)',
+    ],
     addressDeadline: [
       'Субъект бояд дар давоми 7 рӯзи корӣ пас аз кӯчидан муроҷиат кунад (б.30).',
       'Субъект обращается в течение 7 рабочих дней после переезда (п.30).',

@@ -25,7 +25,15 @@ function formatter(lang: Language, options: Intl.DateTimeFormatOptions, timeZone
 type Parts = { day: string; month: string; year: string; hour: string; minute: string };
 function parts(date: Date, timeZone: string): Parts {
   const out: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+  const f = new Intl.DateTimeFormat('en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  });
   for (const p of f.formatToParts(date)) out[p.type] = p.value;
   return out as Parts;
 }

@@ -16,7 +16,10 @@ function StudyForm({ application, onDone }: { application: RegisterApplication; 
   const [decision, setDecision] = useState<'confirmed' | 'cleared'>('confirmed');
   const [note, setNote] = useState('');
   const study = useAction(() =>
-    api('POST /api/fiscal/applications/{id}/study', { params: { id: application.id }, body: { isDiscrepancyConfirmed: decision === 'confirmed', note: note.trim() } }),
+    api('POST /api/fiscal/applications/{id}/study', {
+      params: { id: application.id },
+      body: { isDiscrepancyConfirmed: decision === 'confirmed', note: note.trim() },
+    }),
   );
   return (
     <Card withBorder radius="md" padding="lg">
@@ -42,7 +45,15 @@ function StudyForm({ application, onDone }: { application: RegisterApplication; 
           <Text size="sm" c="dimmed">
             {decision === 'confirmed' ? t('study.confirmedHint') : t('study.clearedHint')}
           </Text>
-          <Textarea label={t('field.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={study.error?.messageFor('note')} autosize minRows={2} required />
+          <Textarea
+            label={t('field.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={study.error?.messageFor('note')}
+            autosize
+            minRows={2}
+            required
+          />
           <ProblemAlert error={study.error} shownFields={['note']} />
           <Group justify="flex-end">
             <Button type="submit" color={decision === 'confirmed' ? 'red' : 'teal'} loading={study.isRunning} disabled={!note.trim()}>

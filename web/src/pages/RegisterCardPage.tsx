@@ -40,7 +40,12 @@ function CardView({ card }: { card: RegistrationCard }) {
           {t('card.heading')}
         </Title>
         <Text>
-          {t('card.statement', { kind: t(`kind.${card.kind}`), model: `${card.modelName} ${card.modelVersion}`, number: card.manufacturerNumber, inspectorate })}
+          {t('card.statement', {
+            kind: t(`kind.${card.kind}`),
+            model: `${card.modelName} ${card.modelVersion}`,
+            number: card.manufacturerNumber,
+            inspectorate,
+          })}
         </Text>
         <Group gap="xl" wrap="wrap">
           <Stack gap={0}>

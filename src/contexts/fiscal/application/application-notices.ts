@@ -15,7 +15,11 @@ const KIND: { readonly [K in ApplicationKind]: Localised } = {
 const GROUND: Record<string, Localised> = {
   DOCUMENTS_INCOMPLETE: { tg: 'ҳуҷҷатҳо пурра пешниҳод нашудаанд', ru: 'представлен неполный пакет документов', en: 'the set of documents is incomplete' },
   DATA_DISCREPANCY: { tg: 'дар маълумот номутобиқатӣ ҳаст', ru: 'в сведениях есть расхождения', en: 'the data contain discrepancies' },
-  MODEL_NOT_IN_STATE_REGISTRY: { tg: 'МНХ дар феҳристи давлатӣ ба қайд гирифта нашудааст', ru: 'ККМ не внесена в государственный реестр', en: 'the register is not in the state registry' },
+  MODEL_NOT_IN_STATE_REGISTRY: {
+    tg: 'МНХ дар феҳристи давлатӣ ба қайд гирифта нашудааст',
+    ru: 'ККМ не внесена в государственный реестр',
+    en: 'the register is not in the state registry',
+  },
 };
 
 export type NoticeMoment = 'refused' | 'under_study' | 'completed';

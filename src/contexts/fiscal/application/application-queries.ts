@@ -25,7 +25,13 @@ export async function listApplications(deps: FiscalDeps, actor: AccountPrincipal
   );
   const db = deps.database.db;
   const [items, [total]] = await Promise.all([
-    db.select().from(applications).where(where).orderBy(desc(applications.receivedAt), desc(applications.id)).limit(f.limit ?? 50).offset(f.offset ?? 0),
+    db
+      .select()
+      .from(applications)
+      .where(where)
+      .orderBy(desc(applications.receivedAt), desc(applications.id))
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0),
     db.select({ n: count() }).from(applications).where(where),
   ]);
   return { items, total: Number(total?.n ?? 0) };
@@ -35,7 +41,11 @@ export type ApplicationDetail = Application & {
   readonly attachments: readonly { id: string; kind: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string; sheets: number | null }[];
 };
 
-export async function getApplication(deps: FiscalDeps, actor: AccountPrincipal, id: string): Promise<Result<ApplicationDetail, Failure<'APPLICATION_NOT_FOUND'>>> {
+export async function getApplication(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  id: string,
+): Promise<Result<ApplicationDetail, Failure<'APPLICATION_NOT_FOUND'>>> {
   const db = deps.database.db;
   const [a] = await db.select().from(applications).where(eq(applications.id, id));
   if (!a || !isVisible(scopeOf(actor), { tin: a.businessTin, tscId: a.tscId })) return fail('APPLICATION_NOT_FOUND');

@@ -26,8 +26,7 @@ export async function completeApplication(
   decidedBy: string,
   now: Date,
 ): Promise<Result<Application, Failure<CompleteError>>> {
-  const effect =
-    a.kind === 'registration' ? await enterRegister(tx, deps, a, now) : await changeRegister(tx, deps, a, now);
+  const effect = a.kind === 'registration' ? await enterRegister(tx, deps, a, now) : await changeRegister(tx, deps, a, now);
   if (!effect.ok) return effect;
   const register = effect.value;
   const [done] = await tx
@@ -36,18 +35,38 @@ export async function completeApplication(
     .where(eq(applications.id, a.id))
     .returning();
   const completed = done as Application;
-  await appendAudit(tx, now, { actor: decidedBy, action: `application.${a.kind}.completed`, entity: 'fiscal.application', entityId: a.id, before: a, after: completed });
+  await appendAudit(tx, now, {
+    actor: decidedBy,
+    action: `application.${a.kind}.completed`,
+    entity: 'fiscal.application',
+    entityId: a.id,
+    before: a,
+    after: completed,
+  });
   await notify(tx, now, ...applicationNotice(completed, 'completed', register.registryNumber));
-  await publish(tx, `fiscal.Register${a.kind === 'deregistration' ? 'Deregistered' : 'Changed'}`, { registerId: register.id, businessTin: a.businessTin, applicationId: a.id, kind: a.kind }, now);
+  await publish(
+    tx,
+    `fiscal.Register${a.kind === 'deregistration' ? 'Deregistered' : 'Changed'}`,
+    { registerId: register.id, businessTin: a.businessTin, applicationId: a.id, kind: a.kind },
+    now,
+  );
   return ok(completed);
 }
 
 /** FIS-FMR: the module must be with this TSC and not yet in a register (one module, one register: p.65, p.68). */
 async function installModule(tx: Db, a: Application, registerId: string, now: Date): Promise<Result<void, Failure<'FISCAL_MODULE_WRONG_STATE'>>> {
   const [fm] = await tx.select().from(fiscalModules).where(eq(fiscalModules.number, a.form.fiscalModuleNumber)).for('update');
-  if (!fm || fm.tscId !== a.tscId || (fm.status !== 'supplied' && fm.status !== 'registered')) return fail('FISCAL_MODULE_WRONG_STATE', 'body.fiscalModuleNumber');
+  if (!fm || fm.tscId !== a.tscId || (fm.status !== 'supplied' && fm.status !== 'registered'))
+    return fail('FISCAL_MODULE_WRONG_STATE', 'body.fiscalModuleNumber');
   await tx.update(fiscalModules).set({ status: 'installed', registerId, updatedAt: now }).where(eq(fiscalModules.number, fm.number));
-  await appendAudit(tx, now, { actor: 'system', action: 'fiscal_module.installed', entity: 'fiscal.fiscal_module', entityId: fm.number, before: fm, after: { ...fm, status: 'installed', registerId } });
+  await appendAudit(tx, now, {
+    actor: 'system',
+    action: 'fiscal_module.installed',
+    entity: 'fiscal.fiscal_module',
+    entityId: fm.number,
+    before: fm,
+    after: { ...fm, status: 'installed', registerId },
+  });
   return ok(undefined);
 }
 
@@ -56,9 +75,25 @@ async function releaseModule(tx: Db, deps: FiscalDeps, number: string, tscId: st
   const due = dueAt(deps.calendar(), 'FISCAL_MODULE_RETURN', now);
   const [before] = await tx.select().from(fiscalModules).where(eq(fiscalModules.number, number)).for('update');
   if (!before) return;
-  await tx.update(fiscalModules).set({ status: 'awaiting_return', registerId: null, returnReason: reason, returnDueAt: due, updatedAt: now }).where(eq(fiscalModules.number, number));
-  await openDeadline(tx, { kind: 'FISCAL_MODULE_RETURN', subject: { type: 'fiscal_module', id: number }, responsible: { kind: 'org', id: tscId }, startsAt: now, dueAt: due });
-  await appendAudit(tx, now, { actor: 'system', action: 'fiscal_module.awaiting_return', entity: 'fiscal.fiscal_module', entityId: number, before, after: { ...before, status: 'awaiting_return', registerId: null, returnDueAt: due } });
+  await tx
+    .update(fiscalModules)
+    .set({ status: 'awaiting_return', registerId: null, returnReason: reason, returnDueAt: due, updatedAt: now })
+    .where(eq(fiscalModules.number, number));
+  await openDeadline(tx, {
+    kind: 'FISCAL_MODULE_RETURN',
+    subject: { type: 'fiscal_module', id: number },
+    responsible: { kind: 'org', id: tscId },
+    startsAt: now,
+    dueAt: due,
+  });
+  await appendAudit(tx, now, {
+    actor: 'system',
+    action: 'fiscal_module.awaiting_return',
+    entity: 'fiscal.fiscal_module',
+    entityId: number,
+    before,
+    after: { ...before, status: 'awaiting_return', registerId: null, returnDueAt: due },
+  });
 }
 
 async function addEvent(tx: Db, r: Register, kind: RegisterEventKind, a: Application | null, now: Date, note?: string): Promise<void> {
@@ -112,14 +147,24 @@ async function enterRegister(tx: Db, deps: FiscalDeps, a: Application, now: Date
   if (!installed.ok) return installed;
   await addEvent(tx, register, 'registered', a, now);
   // p.89: the TSC inspects every installed register once a year (catalog ambiguity 29).
-  await openDeadline(tx, { kind: 'ANNUAL_INSPECTION', subject: { type: 'register', id }, responsible: { kind: 'org', id: a.tscId }, startsAt: now, dueAt: nextInspection });
+  await openDeadline(tx, {
+    kind: 'ANNUAL_INSPECTION',
+    subject: { type: 'register', id },
+    responsible: { kind: 'org', id: a.tscId },
+    startsAt: now,
+    dueAt: nextInspection,
+  });
   await appendAudit(tx, now, { actor: 'system', action: 'register.registered', entity: 'fiscal.register', entityId: id, after: register });
   return ok(register);
 }
 
 async function changeRegister(tx: Db, deps: FiscalDeps, a: Application, now: Date): Promise<Result<Register, Failure<CompleteError>>> {
-  const [before] = await tx.select().from(registers).where(eq(registers.id, a.registerId ?? '')).for('update');
-  if (!before || before.status !== 'registered') return fail('REGISTER_NOT_ACTIVE', 'body.registerId');
+  const [before] = await tx
+    .select()
+    .from(registers)
+    .where(eq(registers.id, a.registerId ?? ''))
+    .for('update');
+  if (before?.status !== 'registered') return fail('REGISTER_NOT_ACTIVE', 'body.registerId');
   let after: Register;
   let event: RegisterEventKind;
   if (a.kind === 'deregistration') {

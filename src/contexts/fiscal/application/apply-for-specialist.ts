@@ -19,7 +19,14 @@ export type SpecialistApplicationInput = SpecialistInput & {
   readonly attachments?: readonly AttachmentInput[];
 };
 
-export type ApplyForSpecialistError = 'TSC_NOT_FOUND' | 'FORBIDDEN' | 'TSC_REMOVED' | 'ATTACHMENT_INVALID' | 'BRANCH_NOT_FOUND' | 'BRANCH_NOT_REGISTERED' | 'LOGIN_TAKEN';
+export type ApplyForSpecialistError =
+  | 'TSC_NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'TSC_REMOVED'
+  | 'ATTACHMENT_INVALID'
+  | 'BRANCH_NOT_FOUND'
+  | 'BRANCH_NOT_REGISTERED'
+  | 'LOGIN_TAKEN';
 
 const TO_OPERATOR = {
   title: { tg: 'Аризаи мутахассис', ru: 'Заявление на специалиста', en: 'Specialist application' },

@@ -24,10 +24,12 @@ export function decodeAttachments(list: readonly AttachmentInput[]): Result<Deco
   const out: DecodedAttachment[] = [];
   for (const [i, a] of list.entries()) {
     const clean = a.contentBase64.replace(/\s+/g, '');
-    if (clean.length === 0 || clean.length % 4 !== 0 || !BASE64.test(clean)) return fail('ATTACHMENT_INVALID', `body.attachments[${i}].contentBase64`, { reason: 'NOT_BASE64' });
+    if (clean.length === 0 || clean.length % 4 !== 0 || !BASE64.test(clean))
+      return fail('ATTACHMENT_INVALID', `body.attachments[${i}].contentBase64`, { reason: 'NOT_BASE64' });
     const bytes = Buffer.from(clean, 'base64');
     if (bytes.length === 0) return fail('ATTACHMENT_INVALID', `body.attachments[${i}].contentBase64`, { reason: 'EMPTY' });
-    if (bytes.length > MAX_ATTACHMENT_BYTES) return fail('ATTACHMENT_INVALID', `body.attachments[${i}].contentBase64`, { reason: 'TOO_LARGE', maxBytes: MAX_ATTACHMENT_BYTES });
+    if (bytes.length > MAX_ATTACHMENT_BYTES)
+      return fail('ATTACHMENT_INVALID', `body.attachments[${i}].contentBase64`, { reason: 'TOO_LARGE', maxBytes: MAX_ATTACHMENT_BYTES });
     out.push({ ...a, contentBase64: clean, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
   return ok(out);

@@ -57,8 +57,21 @@ export async function deregisterBranch(
       .returning();
     const subject = { type: 'branch', id };
     const operator = { kind: 'operator' as const, id: OPERATOR };
-    await openDeadline(tx, { kind: 'BRANCH_DEREGISTRATION_NOTICE', subject, responsible: operator, startsAt: now, dueAt: dueAt(calendar, 'BRANCH_DEREGISTRATION_NOTICE', now), metAt: now });
-    await openDeadline(tx, { kind: 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE', subject, responsible: operator, startsAt: now, dueAt: dueAt(calendar, 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE', now) });
+    await openDeadline(tx, {
+      kind: 'BRANCH_DEREGISTRATION_NOTICE',
+      subject,
+      responsible: operator,
+      startsAt: now,
+      dueAt: dueAt(calendar, 'BRANCH_DEREGISTRATION_NOTICE', now),
+      metAt: now,
+    });
+    await openDeadline(tx, {
+      kind: 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE',
+      subject,
+      responsible: operator,
+      startsAt: now,
+      dueAt: dueAt(calendar, 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE', now),
+    });
     await appendAudit(tx, now, { actor: actorOf(actor), action: 'branch.deregistered', entity: 'fiscal.branch', entityId: id, before, after });
     const body = format(NOTICE.body, { branch: before.name });
     await notify(

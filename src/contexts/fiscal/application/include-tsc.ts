@@ -36,7 +36,12 @@ export async function includeTsc(
   actor: AccountPrincipal,
   id: string,
   input: { readonly decisionNumber: string },
-): Promise<Result<TscApplicationView, Failure<'TSC_APPLICATION_NOT_FOUND' | 'TSC_APPLICATION_DECIDED' | 'TSC_DOCUMENTS_INCOMPLETE' | 'TSC_BARRED' | 'TSC_ALREADY_INCLUDED'>>> {
+): Promise<
+  Result<
+    TscApplicationView,
+    Failure<'TSC_APPLICATION_NOT_FOUND' | 'TSC_APPLICATION_DECIDED' | 'TSC_DOCUMENTS_INCOMPLETE' | 'TSC_BARRED' | 'TSC_ALREADY_INCLUDED'>
+  >
+> {
   const now = deps.clock.now();
   try {
     return await deps.database.db.transaction(async (tx) => {

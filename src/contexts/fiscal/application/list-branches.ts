@@ -49,7 +49,10 @@ export async function listBranches(
   actor: AccountPrincipal,
   filter: { readonly tscId?: string; readonly status?: BranchStatus } & Page,
 ): Promise<Branch[]> {
-  const conditions: (SQL | undefined)[] = [scopeCondition(tscScope(actor), branches.tscId, filter.tscId), filter.status ? eq(branches.status, filter.status) : undefined];
+  const conditions: (SQL | undefined)[] = [
+    scopeCondition(tscScope(actor), branches.tscId, filter.tscId),
+    filter.status ? eq(branches.status, filter.status) : undefined,
+  ];
   return deps.database.db
     .select()
     .from(branches)

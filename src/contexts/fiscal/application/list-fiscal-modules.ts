@@ -17,7 +17,11 @@ export async function loadFiscalModuleView(db: Db, number: string): Promise<Fisc
 }
 
 /** One module of the registry (p.53 item 12); a TSC sees only the modules it was supplied. */
-export async function getFiscalModule(deps: FiscalDeps, actor: AccountPrincipal, number: string): Promise<Result<FiscalModuleView, Failure<'FISCAL_MODULE_NOT_FOUND'>>> {
+export async function getFiscalModule(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  number: string,
+): Promise<Result<FiscalModuleView, Failure<'FISCAL_MODULE_NOT_FOUND'>>> {
   const view = await loadFiscalModuleView(deps.database.db, number);
   return view && canSeeTsc(actor, view.tscId) ? ok(view) : fail('FISCAL_MODULE_NOT_FOUND');
 }

@@ -124,7 +124,15 @@ export async function listPublishedTscs(deps: FiscalDeps): Promise<PublishedTsc[
   const registered = await db
     .select({ id: branches.id, tscId: branches.tscId, name: branches.name, region: branches.region, address: branches.address, phone: branches.phone })
     .from(branches)
-    .where(and(eq(branches.status, 'registered'), inArray(branches.tscId, included.map((t) => t.id))))
+    .where(
+      and(
+        eq(branches.status, 'registered'),
+        inArray(
+          branches.tscId,
+          included.map((t) => t.id),
+        ),
+      ),
+    )
     .orderBy(asc(branches.region), asc(branches.name));
   return included.map((t) => ({
     ...t,

@@ -82,7 +82,11 @@ export async function setExemption(
  * A taxpayer by TIN. Officers see any; a business only itself; a TSC any, because entering a new
  * client's application fills the form from the registry (p.21) — but only the form's fields.
  */
-export async function getBusiness(deps: FiscalDeps, actor: AccountPrincipal, tin: string): Promise<Result<Business & { mustUseRegister: boolean }, Failure<'BUSINESS_NOT_FOUND'>>> {
+export async function getBusiness(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  tin: string,
+): Promise<Result<Business & { mustUseRegister: boolean }, Failure<'BUSINESS_NOT_FOUND'>>> {
   const scope = scopeOf(actor);
   if (scope.kind === 'none' || (scope.kind === 'business' && scope.tin !== tin)) return fail('BUSINESS_NOT_FOUND');
   const [b] = await deps.database.db.select().from(businesses).where(eq(businesses.tin, tin));

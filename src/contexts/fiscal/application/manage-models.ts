@@ -24,7 +24,11 @@ export type NewModel = {
 };
 
 /** Enters a model or program into the state registry with its certificate (p.57, FIS-OPR-10). */
-export async function addModel(deps: FiscalDeps, actor: AccountPrincipal, input: NewModel): Promise<Result<Model, Failure<'MODEL_ALREADY_EXISTS' | 'CERTIFICATE_DATES_INVALID'>>> {
+export async function addModel(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  input: NewModel,
+): Promise<Result<Model, Failure<'MODEL_ALREADY_EXISTS' | 'CERTIFICATE_DATES_INVALID'>>> {
   if (input.certificateValidTo < input.certificateValidFrom) return fail('CERTIFICATE_DATES_INVALID', 'body.certificateValidTo');
   const now = deps.clock.now();
   const row: Model = { id: uuidv7(now.getTime()), ...input, status: 'included', excludedOn: null, exclusionReason: null, createdAt: now };

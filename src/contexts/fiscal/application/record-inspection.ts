@@ -45,7 +45,14 @@ export async function recordInspection(
     };
     await tx.insert(inspections).values(inspection);
     const subject = { type: 'register', id: registerId };
-    await openDeadline(tx, { kind: 'INSPECTION_RECORD', subject: { type: 'inspection', id: inspection.id }, responsible: { kind: 'org', id: r.tscId }, startsAt: inspectedAt, dueAt: recordDue, metAt: now });
+    await openDeadline(tx, {
+      kind: 'INSPECTION_RECORD',
+      subject: { type: 'inspection', id: inspection.id },
+      responsible: { kind: 'org', id: r.tscId },
+      startsAt: inspectedAt,
+      dueAt: recordDue,
+      metAt: now,
+    });
     await meetDeadlines(tx, subject, ['ANNUAL_INSPECTION'], now);
     const next = dueAt(calendar, 'ANNUAL_INSPECTION', inspectedAt);
     await openDeadline(tx, { kind: 'ANNUAL_INSPECTION', subject, responsible: { kind: 'org', id: r.tscId }, startsAt: inspectedAt, dueAt: next });
@@ -61,7 +68,13 @@ export async function recordInspection(
       fiscalModuleNumber: r.fiscalModuleNumber,
       note: `${input.inspectedOn}: ${input.result}. ${input.notes}`,
     });
-    await appendAudit(tx, now, { actor: actorOf(actor), action: 'register.inspected', entity: 'fiscal.inspection', entityId: inspection.id, after: inspection });
+    await appendAudit(tx, now, {
+      actor: actorOf(actor),
+      action: 'register.inspected',
+      entity: 'fiscal.inspection',
+      entityId: inspection.id,
+      after: inspection,
+    });
     return ok(inspection);
   });
 }

@@ -44,18 +44,30 @@ export async function refuseBranch(
       .set({ status: next, decidedAt: now, decidedBy: actorOf(actor), refusalGrounds: grounds })
       .where(eq(branches.id, id))
       .returning();
-    const pending = await tx.select().from(specialists).where(and(eq(specialists.branchId, id), eq(specialists.status, 'applied'))).for('update');
-    const refused = pending.length === 0
-      ? []
-      : await tx
-          .update(specialists)
-          .set({ status: 'refused', decidedAt: now, refusalReason: BRANCH_REFUSED_REASON })
-          .where(and(eq(specialists.branchId, id), eq(specialists.status, 'applied')))
-          .returning();
+    const pending = await tx
+      .select()
+      .from(specialists)
+      .where(and(eq(specialists.branchId, id), eq(specialists.status, 'applied')))
+      .for('update');
+    const refused =
+      pending.length === 0
+        ? []
+        : await tx
+            .update(specialists)
+            .set({ status: 'refused', decidedAt: now, refusalReason: BRANCH_REFUSED_REASON })
+            .where(and(eq(specialists.branchId, id), eq(specialists.status, 'applied')))
+            .returning();
     await meetDeadlines(tx, { type: 'branch', id }, ['BRANCH_REPLY'], now);
     const audit: AuditEntry[] = [
       { actor: actorOf(actor), action: 'branch.refused', entity: 'fiscal.branch', entityId: id, before, after },
-      ...refused.map((s) => ({ actor: actorOf(actor), action: 'specialist.refused', entity: 'fiscal.specialist', entityId: s.id, before: pending.find((p) => p.id === s.id), after: s })),
+      ...refused.map((s) => ({
+        actor: actorOf(actor),
+        action: 'specialist.refused',
+        entity: 'fiscal.specialist',
+        entityId: s.id,
+        before: pending.find((p) => p.id === s.id),
+        after: s,
+      })),
     ];
     await appendAudit(tx, now, ...audit);
     await notify(tx, now, {

@@ -39,7 +39,10 @@ export async function refuseTscApplication(
   return deps.database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(tscApplications).where(eq(tscApplications.id, id)).for('update');
     if (!before) return fail('TSC_APPLICATION_NOT_FOUND');
-    const refusal = checkRefusal(before.status, grounds.map((g) => g.code));
+    const refusal = checkRefusal(
+      before.status,
+      grounds.map((g) => g.code),
+    );
     if (refusal) return fail(refusal, refusal === 'TSC_DISCREPANCY_NOT_CHECKED' ? 'body.grounds' : undefined);
     const [after] = await tx
       .update(tscApplications)

@@ -36,7 +36,11 @@ export async function registerBranch(
     // Waits for a removal in progress (it locks the TSC for update and deregisters its branches).
     const [tsc] = await tx.select({ status: tscs.status }).from(tscs).where(eq(tscs.id, before.tscId)).for('share');
     if (tsc?.status !== 'included') return fail('TSC_REMOVED');
-    const [after] = await tx.update(branches).set({ status: next, decidedAt: now, decidedBy: actorOf(actor) }).where(eq(branches.id, id)).returning();
+    const [after] = await tx
+      .update(branches)
+      .set({ status: next, decidedAt: now, decidedBy: actorOf(actor) })
+      .where(eq(branches.id, id))
+      .returning();
     await meetDeadlines(tx, { type: 'branch', id }, ['BRANCH_REPLY'], now);
     await appendAudit(tx, now, { actor: actorOf(actor), action: 'branch.registered', entity: 'fiscal.branch', entityId: id, before, after });
     const body = format(REPLY.body, { branch: before.name, address: before.address });

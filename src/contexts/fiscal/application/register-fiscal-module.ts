@@ -34,7 +34,11 @@ export async function registerFiscalModule(
     if (!before || actsForTsc(actor, before.tscId, 'any') !== 'ok') return fail('FISCAL_MODULE_NOT_FOUND');
     const step = nextModuleStatus(before.status, 'register');
     if (!step.isAllowed) return fail('FISCAL_MODULE_WRONG_STATE', undefined, { status: before.status, allowedFrom: step.allowedFrom });
-    const [after] = await tx.update(fiscalModules).set({ status: step.to, registeredAt: now, updatedAt: now }).where(eq(fiscalModules.number, number)).returning();
+    const [after] = await tx
+      .update(fiscalModules)
+      .set({ status: step.to, registeredAt: now, updatedAt: now })
+      .where(eq(fiscalModules.number, number))
+      .returning();
     await appendAudit(tx, now, { actor: actorOf(actor), action: 'fiscal_module.registered', entity: 'fiscal.fiscal_module', entityId: number, before, after });
     await notify(tx, now, {
       recipient: { kind: 'org', id: before.tscId },

@@ -82,7 +82,14 @@ async function pageOf(deps: FiscalDeps, where: SQL | undefined, f: RegisterFilte
   // A page that is not full tells the total by itself; only a full page needs counting, and the
   // count stops at COUNT_CAP (an exact count of the whole registry would scan it on every page).
   if (items.length < limit && (items.length > 0 || offset === 0)) return { items, total: offset + items.length, isTotalCapped: false };
-  const [total] = await db.select({ n: count() }).from(db.select({ one: sql`1` }).from(registers).where(where).limit(COUNT_CAP + 1).as('matching'));
+  const [total] = await db.select({ n: count() }).from(
+    db
+      .select({ one: sql`1` })
+      .from(registers)
+      .where(where)
+      .limit(COUNT_CAP + 1)
+      .as('matching'),
+  );
   const n = Number(total?.n ?? 0);
   return { items, total: Math.min(n, COUNT_CAP), isTotalCapped: n > COUNT_CAP };
 }
@@ -98,17 +105,21 @@ export async function getRegister(deps: FiscalDeps, actor: AccountPrincipal, id:
  * the table of the register, every registration and deregistration line, and the names of the
  * head of the inspectorate and the responsible inspector.
  */
-export async function getRegistrationCard(deps: FiscalDeps, actor: AccountPrincipal, id: string): Promise<Result<RegistrationCard, Failure<'REGISTER_NOT_FOUND'>>> {
+export async function getRegistrationCard(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  id: string,
+): Promise<Result<RegistrationCard, Failure<'REGISTER_NOT_FOUND'>>> {
   const db = deps.database.db;
   // The card's lines are read at the same time; they are dropped if the caller may not see the card.
   const [[row], events] = await Promise.all([
     db
-    .select({ r: registers, m: models, b: businesses, i: inspectorates })
-    .from(registers)
-    .innerJoin(models, eq(models.id, registers.modelId))
-    .innerJoin(businesses, eq(businesses.tin, registers.businessTin))
-    .innerJoin(inspectorates, eq(inspectorates.code, registers.inspectorateCode))
-    .where(eq(registers.id, id)),
+      .select({ r: registers, m: models, b: businesses, i: inspectorates })
+      .from(registers)
+      .innerJoin(models, eq(models.id, registers.modelId))
+      .innerJoin(businesses, eq(businesses.tin, registers.businessTin))
+      .innerJoin(inspectorates, eq(inspectorates.code, registers.inspectorateCode))
+      .where(eq(registers.id, id)),
     db.select().from(registerEvents).where(eq(registerEvents.registerId, id)).orderBy(asc(registerEvents.at), asc(registerEvents.id)),
   ]);
   if (!row || !isVisible(scopeOf(actor), { tin: row.r.businessTin, tscId: row.r.tscId })) return fail('REGISTER_NOT_FOUND');
@@ -158,7 +169,12 @@ export type RegistrationCard = {
   readonly fiscalModuleNumber: string;
   readonly placeOfActivity: string;
   readonly business: { readonly tin: string; readonly name: string; readonly address: string };
-  readonly inspectorate: { readonly code: string; readonly name: { tg: string; ru: string; en: string }; readonly headName: string; readonly registrationInspectorName: string };
+  readonly inspectorate: {
+    readonly code: string;
+    readonly name: { tg: string; ru: string; en: string };
+    readonly headName: string;
+    readonly registrationInspectorName: string;
+  };
   readonly certificate: { readonly number: string; readonly issuer: string; readonly validTo: string };
   /** p.25: registration is free of charge. */
   readonly isFreeOfCharge: true;

@@ -3,16 +3,7 @@ import type { AccountPrincipal } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
-import {
-  branches,
-  businesses,
-  fiscalModules,
-  inspectorates,
-  models,
-  registers,
-  specialists,
-  tscs,
-} from '../infrastructure/schema.ts';
+import { branches, businesses, fiscalModules, inspectorates, models, registers, specialists, tscs } from '../infrastructure/schema.ts';
 import { addBusiness, type NewBusiness } from './manage-businesses.ts';
 import { addModel, type NewModel } from './manage-models.ts';
 import type { FiscalDeps } from './deps.ts';
@@ -79,7 +70,13 @@ export async function importRegistry(deps: FiscalDeps, actor: AccountPrincipal, 
             officeCode: r.office_code ?? 'default',
           };
           await tx.insert(inspectorates).values(entry).onConflictDoUpdate({ target: inspectorates.code, set: entry });
-          await appendAudit(tx, now, { actor: `${actor.role}:${actor.login}`, action: 'inspectorate.imported', entity: 'fiscal.inspectorate', entityId: r.code, after: entry });
+          await appendAudit(tx, now, {
+            actor: `${actor.role}:${actor.login}`,
+            action: 'inspectorate.imported',
+            entity: 'fiscal.inspectorate',
+            entityId: r.code,
+            after: entry,
+          });
           continue;
         }
         const result = input.registry === 'businesses' ? await addBusiness(scoped, actor, row as NewBusiness) : await addModel(scoped, actor, row as NewModel);

@@ -40,7 +40,11 @@ export const REMOVAL_GROUND_TEXT: { readonly [K in TscRemovalGround]: Localised 
 };
 
 const TO_TSC = {
-  title: { tg: 'Огоҳинома дар бораи хориҷ кардан аз феҳристи давлатӣ', ru: 'Уведомление об исключении из государственного реестра', en: 'Notice of removal from the state registry' },
+  title: {
+    tg: 'Огоҳинома дар бораи хориҷ кардан аз феҳристи давлатӣ',
+    ru: 'Уведомление об исключении из государственного реестра',
+    en: 'Notice of removal from the state registry',
+  },
   body: {
     tg: 'Бо қарори № {decision} аз {date} «{name}» аз Феҳристи давлатии МХТ хориҷ карда шуд ({ref}: {ground}). Дастрасӣ ба низоми иттилооти андоз қатъ гардид. Ҳамон рӯз дар сомонаи худ эълон ҷойгир намоед (б.109). Ҳамаи модулҳои фискалии мавҷуда ({modules}) то {due} ба оператор баргардонида шаванд (б.110). Ҳуқуқи бақайдгирии такрорӣ дар феҳрист аз даст рафт (б.111).',
     ru: 'Решением № {decision} от {date} «{name}» исключён из государственного реестра ЦТО ({ref}: {ground}). Доступ к налоговой информационной системе прекращён. В тот же день разместите объявление на своём сайте (п.109). Все имеющиеся фискальные модули ({modules}) верните оператору до {due} (п.110). Право на повторную регистрацию в реестре утрачено (п.111).',
@@ -89,15 +93,41 @@ export async function removeTsc(
 
     const subject = { type: 'tsc', id };
     const operator = { kind: 'operator' as const, id: OPERATOR };
-    await openDeadline(tx, { kind: 'TSC_REMOVAL_NOTICE', subject, responsible: { kind: 'authorised_body', id: AUTHORISED_BODY }, startsAt: now, dueAt: due('TSC_REMOVAL_NOTICE'), metAt: now });
+    await openDeadline(tx, {
+      kind: 'TSC_REMOVAL_NOTICE',
+      subject,
+      responsible: { kind: 'authorised_body', id: AUTHORISED_BODY },
+      startsAt: now,
+      dueAt: due('TSC_REMOVAL_NOTICE'),
+      metAt: now,
+    });
     await openDeadline(tx, { kind: 'TSC_REMOVAL_BUSINESS_NOTICE', subject, responsible: operator, startsAt: now, dueAt: due('TSC_REMOVAL_BUSINESS_NOTICE') });
     if (owed.count > 0) {
-      await openDeadline(tx, { kind: 'FISCAL_MODULES_RETURN_AFTER_REMOVAL', subject, responsible: { kind: 'org', id }, startsAt: now, dueAt: due('FISCAL_MODULES_RETURN_AFTER_REMOVAL') });
+      await openDeadline(tx, {
+        kind: 'FISCAL_MODULES_RETURN_AFTER_REMOVAL',
+        subject,
+        responsible: { kind: 'org', id },
+        startsAt: now,
+        dueAt: due('FISCAL_MODULES_RETURN_AFTER_REMOVAL'),
+      });
     }
     for (const b of deregistered.rows) {
       const branch = { type: 'branch', id: b.id };
-      await openDeadline(tx, { kind: 'BRANCH_DEREGISTRATION_NOTICE', subject: branch, responsible: operator, startsAt: now, dueAt: due('BRANCH_DEREGISTRATION_NOTICE'), metAt: now });
-      await openDeadline(tx, { kind: 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE', subject: branch, responsible: operator, startsAt: now, dueAt: due('BRANCH_DEREGISTRATION_BUSINESS_NOTICE') });
+      await openDeadline(tx, {
+        kind: 'BRANCH_DEREGISTRATION_NOTICE',
+        subject: branch,
+        responsible: operator,
+        startsAt: now,
+        dueAt: due('BRANCH_DEREGISTRATION_NOTICE'),
+        metAt: now,
+      });
+      await openDeadline(tx, {
+        kind: 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE',
+        subject: branch,
+        responsible: operator,
+        startsAt: now,
+        dueAt: due('BRANCH_DEREGISTRATION_BUSINESS_NOTICE'),
+      });
     }
     await notify(tx, now, ...removalNotices(before, input, now, owed.count, due('FISCAL_MODULES_RETURN_AFTER_REMOVAL'), deregistered.rows));
     const event: TscRemovedEvent = {
@@ -117,14 +147,30 @@ type Branch = typeof branches.$inferSelect;
 
 /** p.117 (FIS-BRN-10): every registered branch leaves the registry with its TSC. */
 async function deregisterBranches(tx: Db, tscId: string, by: string, now: Date): Promise<{ rows: Branch[]; audit: AuditEntry[] }> {
-  const before = await tx.select().from(branches).where(and(eq(branches.tscId, tscId), eq(branches.status, 'registered'))).for('update');
+  const before = await tx
+    .select()
+    .from(branches)
+    .where(and(eq(branches.tscId, tscId), eq(branches.status, 'registered')))
+    .for('update');
   if (before.length === 0) return { rows: [], audit: [] };
   const rows = await tx
     .update(branches)
     .set({ status: 'deregistered', deregisteredAt: now, deregistrationGround: 'tsc_removed' })
-    .where(inArray(branches.id, before.map((b) => b.id)))
+    .where(
+      inArray(
+        branches.id,
+        before.map((b) => b.id),
+      ),
+    )
     .returning();
-  const audit = rows.map((b) => ({ actor: by, action: 'branch.deregistered', entity: 'fiscal.branch', entityId: b.id, before: before.find((x) => x.id === b.id), after: b }));
+  const audit = rows.map((b) => ({
+    actor: by,
+    action: 'branch.deregistered',
+    entity: 'fiscal.branch',
+    entityId: b.id,
+    before: before.find((x) => x.id === b.id),
+    after: b,
+  }));
   return { rows, audit };
 }
 
@@ -171,7 +217,14 @@ function removalNotices(
   deregistered: readonly Branch[],
 ): NewNotification[] {
   const ground = REMOVAL_GROUND_TEXT[input.ground];
-  const body = format(TO_TSC.body, { decision: input.decisionNumber, date: dushanbeDate(now), name: tsc.name, ref: TSC_REMOVAL_REFS[input.ground], modules, due: dushanbeDate(modulesDue) });
+  const body = format(TO_TSC.body, {
+    decision: input.decisionNumber,
+    date: dushanbeDate(now),
+    name: tsc.name,
+    ref: TSC_REMOVAL_REFS[input.ground],
+    modules,
+    due: dushanbeDate(modulesDue),
+  });
   const toTsc = { tg: body.tg.replace('{ground}', ground.tg), ru: body.ru.replace('{ground}', ground.ru), en: body.en.replace('{ground}', ground.en) };
   const subject = { type: 'tsc', id: tsc.id };
   return [

@@ -57,7 +57,14 @@ export async function reportIncident(
     const subject = { type: 'incident', id: incident.id };
     const where = `${r.registryNumber}, ${r.placeOfActivity}`;
     if (kind === 'loss') {
-      await openDeadline(tx, { kind: 'LOSS_REPORT', subject, responsible: { kind: 'business', id: r.businessTin }, startsAt: occurredAt, dueAt: reportDue, metAt: now });
+      await openDeadline(tx, {
+        kind: 'LOSS_REPORT',
+        subject,
+        responsible: { kind: 'business', id: r.businessTin },
+        startsAt: occurredAt,
+        dueAt: reportDue,
+        metAt: now,
+      });
       await tx.update(registers).set({ isLost: true, updatedAt: now }).where(eq(registers.id, registerId));
       await tx.insert(registerEvents).values({
         id: uuidv7(now.getTime()),
@@ -83,7 +90,13 @@ export async function reportIncident(
         { recipient: { kind: 'org', id: r.tscId }, kind: 'register.lost', title, body, subject },
       );
     } else {
-      await openDeadline(tx, { kind: 'BREAKDOWN_TAX_NOTICE', subject, responsible: { kind: 'org', id: r.tscId }, startsAt: now, dueAt: incident.taxNoticeDueAt as Date });
+      await openDeadline(tx, {
+        kind: 'BREAKDOWN_TAX_NOTICE',
+        subject,
+        responsible: { kind: 'org', id: r.tscId },
+        startsAt: now,
+        dueAt: incident.taxNoticeDueAt as Date,
+      });
       await notify(tx, now, {
         recipient: { kind: 'org', id: r.tscId },
         kind: 'register.breakdown',
@@ -96,7 +109,13 @@ export async function reportIncident(
         subject,
       });
     }
-    await appendAudit(tx, now, { actor: actorOf(actor), action: `register.${kind}_reported`, entity: 'fiscal.incident', entityId: incident.id, after: incident });
+    await appendAudit(tx, now, {
+      actor: actorOf(actor),
+      action: `register.${kind}_reported`,
+      entity: 'fiscal.incident',
+      entityId: incident.id,
+      after: incident,
+    });
     return ok(incident);
   });
 }
@@ -109,7 +128,11 @@ export async function notifyTaxAuthority(
 ): Promise<Result<Incident, Failure<'INCIDENT_NOT_FOUND' | 'TAX_AUTHORITY_ALREADY_NOTIFIED'>>> {
   const now = deps.clock.now();
   return transact(deps.database.db, async (tx) => {
-    const [before] = await tx.select().from(incidents).where(and(eq(incidents.id, incidentId), eq(incidents.kind, 'breakdown'))).for('update');
+    const [before] = await tx
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.id, incidentId), eq(incidents.kind, 'breakdown')))
+      .for('update');
     if (!before || !isVisible(scopeOf(actor), { tin: before.businessTin, tscId: before.tscId }) || actor.role === 'business') return fail('INCIDENT_NOT_FOUND');
     if (before.taxNotifiedAt) return fail('TAX_AUTHORITY_ALREADY_NOTIFIED');
     const [r] = await tx.select().from(registers).where(eq(registers.id, before.registerId));
@@ -127,12 +150,23 @@ export async function notifyTaxAuthority(
       },
       subject: { type: 'incident', id: incidentId },
     });
-    await appendAudit(tx, now, { actor: actorOf(actor), action: 'incident.tax_authority_notified', entity: 'fiscal.incident', entityId: incidentId, before, after });
+    await appendAudit(tx, now, {
+      actor: actorOf(actor),
+      action: 'incident.tax_authority_notified',
+      entity: 'fiscal.incident',
+      entityId: incidentId,
+      before,
+      after,
+    });
     return ok(after as Incident);
   });
 }
 
-export async function listIncidents(deps: FiscalDeps, actor: AccountPrincipal, f: { readonly kind?: IncidentKind; readonly registerId?: string; readonly limit?: number }) {
+export async function listIncidents(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  f: { readonly kind?: IncidentKind; readonly registerId?: string; readonly limit?: number },
+) {
   return deps.database.db
     .select()
     .from(incidents)

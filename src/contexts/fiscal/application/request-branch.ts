@@ -122,11 +122,23 @@ export async function requestBranch(
       await tx.insert(branches).values(branch);
       await tx.insert(specialists).values(specialist);
       await storeAttachments(tx, { type: 'branch', id: branch.id }, files.value, now);
-      await openDeadline(tx, { kind: 'BRANCH_REPLY', subject: { type: 'branch', id: branch.id }, responsible: { kind: 'operator', id: OPERATOR }, startsAt: now, dueAt: replyDueAt });
+      await openDeadline(tx, {
+        kind: 'BRANCH_REPLY',
+        subject: { type: 'branch', id: branch.id },
+        responsible: { kind: 'operator', id: OPERATOR },
+        startsAt: now,
+        dueAt: replyDueAt,
+      });
       await appendAudit(
         tx,
         now,
-        { actor: actorOf(actor), action: 'branch.applied', entity: 'fiscal.branch', entityId: branch.id, after: { ...branch, attachments: files.value.map(({ contentBase64: _, ...m }) => m) } },
+        {
+          actor: actorOf(actor),
+          action: 'branch.applied',
+          entity: 'fiscal.branch',
+          entityId: branch.id,
+          after: { ...branch, attachments: files.value.map(({ contentBase64: _, ...m }) => m) },
+        },
         { actor: actorOf(actor), action: 'specialist.applied', entity: 'fiscal.specialist', entityId: specialist.id, after: specialist },
       );
       const values = { tsc: tsc.name, branch: branch.name, region: branch.region, due: dushanbeDate(replyDueAt) };
@@ -134,9 +146,27 @@ export async function requestBranch(
         tx,
         now,
         // p.112: the request goes to the operator, which replies (p.115), and to the authorised body.
-        { recipient: { kind: 'role', id: 'operator_admin' }, kind: 'branch.to_decide', title: TO_OPERATOR.title, body: format(TO_OPERATOR.body, values), subject: { type: 'branch', id: branch.id } },
-        { recipient: { kind: 'role', id: 'tax_officer' }, kind: 'branch.applied', title: TO_OPERATOR.title, body: format(TO_OPERATOR.body, values), subject: { type: 'branch', id: branch.id } },
-        { recipient: { kind: 'org', id: tscId }, kind: 'branch.applied', title: TO_TSC.title, body: format(TO_TSC.body, values), subject: { type: 'branch', id: branch.id } },
+        {
+          recipient: { kind: 'role', id: 'operator_admin' },
+          kind: 'branch.to_decide',
+          title: TO_OPERATOR.title,
+          body: format(TO_OPERATOR.body, values),
+          subject: { type: 'branch', id: branch.id },
+        },
+        {
+          recipient: { kind: 'role', id: 'tax_officer' },
+          kind: 'branch.applied',
+          title: TO_OPERATOR.title,
+          body: format(TO_OPERATOR.body, values),
+          subject: { type: 'branch', id: branch.id },
+        },
+        {
+          recipient: { kind: 'org', id: tscId },
+          kind: 'branch.applied',
+          title: TO_TSC.title,
+          body: format(TO_TSC.body, values),
+          subject: { type: 'branch', id: branch.id },
+        },
       );
       return ok((await loadBranchView(tx, branch.id)) as BranchView);
     });

@@ -34,7 +34,11 @@ export async function returnFiscalModule(
     if (!before || (actor.role !== 'operator_admin' && actsForTsc(actor, before.tscId, 'any') !== 'ok')) return fail('FISCAL_MODULE_NOT_FOUND');
     const step = nextModuleStatus(before.status, 'return');
     if (!step.isAllowed) return fail('FISCAL_MODULE_WRONG_STATE', undefined, { status: before.status, allowedFrom: step.allowedFrom });
-    const [after] = await tx.update(fiscalModules).set({ status: step.to, returnedAt: now, updatedAt: now }).where(eq(fiscalModules.number, number)).returning();
+    const [after] = await tx
+      .update(fiscalModules)
+      .set({ status: step.to, returnedAt: now, updatedAt: now })
+      .where(eq(fiscalModules.number, number))
+      .returning();
     await meetDeadlines(tx, { type: 'fiscal_module', id: number }, ['FISCAL_MODULE_RETURN'], now);
     const [tsc] = await tx.select({ status: tscs.status }).from(tscs).where(eq(tscs.id, before.tscId));
     if (tsc?.status === 'removed') {

@@ -3,7 +3,11 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 
 /** What part of the registries a caller may see: a business its own TIN, a TSC its own clients. */
-export type Scope = { readonly kind: 'all' } | { readonly kind: 'business'; readonly tin: string } | { readonly kind: 'tsc'; readonly tscId: string } | { readonly kind: 'none' };
+export type Scope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'business'; readonly tin: string }
+  | { readonly kind: 'tsc'; readonly tscId: string }
+  | { readonly kind: 'none' };
 
 export function scopeOf(p: AccountPrincipal): Scope {
   switch (p.role) {

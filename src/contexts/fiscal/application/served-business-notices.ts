@@ -10,7 +10,11 @@ import { type FiscalDeps, meetDeadlines } from './deps.ts';
 import { TSC_REMOVED, type TscRemovedEvent } from './remove-tsc.ts';
 
 const TSC_NOTICE = {
-  title: { tg: 'МХТ-и шумо аз феҳристи давлатӣ хориҷ шуд', ru: 'Ваш ЦТО исключён из государственного реестра', en: 'Your TSC has been removed from the state registry' },
+  title: {
+    tg: 'МХТ-и шумо аз феҳристи давлатӣ хориҷ шуд',
+    ru: 'Ваш ЦТО исключён из государственного реестра',
+    en: 'Your TSC has been removed from the state registry',
+  },
   body: {
     tg: '«{tsc}», ки МНХ-и шуморо ({registers}) хизмат мерасонад, бо қарори № {decision} аз феҳристи давлатии МХТ хориҷ карда шуд (б.106-108). Барои хизматрасонӣ МХТ-и дигарро аз феҳристи интишоршуда интихоб намоед.',
     ru: '«{tsc}», обслуживающий вашу ККМ ({registers}), исключён из государственного реестра ЦТО решением № {decision} (п.106-108). Выберите для обслуживания другой ЦТО из опубликованного реестра.',

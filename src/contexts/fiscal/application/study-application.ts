@@ -34,7 +34,14 @@ export async function studyApplication(
     await tx.update(applications).set({ studyNote: study.note }).where(eq(applications.id, id));
     const studied = { ...a, studyNote: study.note };
     if (!study.isDiscrepancyConfirmed) {
-      await appendAudit(tx, now, { actor: actorOf(actor), action: 'application.discrepancy_cleared', entity: 'fiscal.application', entityId: id, before: a, after: studied });
+      await appendAudit(tx, now, {
+        actor: actorOf(actor),
+        action: 'application.discrepancy_cleared',
+        entity: 'fiscal.application',
+        entityId: id,
+        before: a,
+        after: studied,
+      });
       return completeApplication(tx, deps, studied, actorOf(actor), now);
     }
     const grounds = [...groundsOf(a.findings), { code: 'DATA_DISCREPANCY' as const, ref: 'p.26 (2)', detail: study.note }];

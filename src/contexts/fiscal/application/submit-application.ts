@@ -14,7 +14,7 @@ import type { ApplicationForm, AttachmentKind, DeadlineKind, SignatureRecord } f
 import { applications, businesses, fiscalModules, inspectorates, models, registers, tscs } from '../infrastructure/schema.ts';
 import { type CompleteError, completeApplication } from './apply-application.ts';
 import { decodeAttachments, storeAttachments } from './attachments.ts';
-import { actorOf, dueAt, type FiscalDeps, meetDeadlines, openDeadline } from './deps.ts';
+import { actorOf, dueAt, type FiscalDeps, openDeadline } from './deps.ts';
 import { applicationNotice, type Application } from './application-notices.ts';
 
 export type SubmitError =
@@ -45,7 +45,11 @@ const ENTRY_DEADLINE: Record<ApplicationInput['kind'], DeadlineKind> = {
  * card in the cabinet), a discrepancy goes to the local tax authority for study (p.24), and an
  * incomplete set or an unregistered model is refused with every ground and notified (p.26, p.27).
  */
-export async function submitApplication(deps: FiscalDeps, actor: AccountPrincipal, input: ApplicationInput): Promise<Result<Application, Failure<SubmitError>>> {
+export async function submitApplication(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  input: ApplicationInput,
+): Promise<Result<Application, Failure<SubmitError>>> {
   const missing = missingFields(input);
   if (missing.length > 0) return fail('VALIDATION_FAILED', `body.${missing[0]}`, { missing });
   if (!actor.orgId) return fail('FORBIDDEN');
@@ -69,7 +73,10 @@ export async function submitApplication(deps: FiscalDeps, actor: AccountPrincipa
 
   let register: typeof registers.$inferSelect | undefined;
   if (input.registerId) {
-    [register] = await db.select().from(registers).where(and(eq(registers.id, input.registerId), eq(registers.businessTin, business.tin)));
+    [register] = await db
+      .select()
+      .from(registers)
+      .where(and(eq(registers.id, input.registerId), eq(registers.businessTin, business.tin)));
     if (!register) return fail('REGISTER_NOT_FOUND', 'body.registerId');
     if (register.status !== 'registered') return fail('REGISTER_NOT_ACTIVE', 'body.registerId');
   }
@@ -78,12 +85,20 @@ export async function submitApplication(deps: FiscalDeps, actor: AccountPrincipa
   if (input.modelId && !model) return fail('MODEL_NOT_FOUND', 'body.modelId');
 
   if (input.previousApplicationId) {
-    const [previous] = await db.select().from(applications).where(and(eq(applications.id, input.previousApplicationId), eq(applications.businessTin, business.tin)));
+    const [previous] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.id, input.previousApplicationId), eq(applications.businessTin, business.tin)));
     if (!previous) return fail('APPLICATION_NOT_FOUND', 'body.previousApplicationId');
     if (previous.status !== 'refused') return fail('PREVIOUS_APPLICATION_NOT_REFUSED', 'body.previousApplicationId');
   }
 
-  const signature = await checkSignature(deps, input, files.value.map((f) => f.sha256), now);
+  const signature = await checkSignature(
+    deps,
+    input,
+    files.value.map((f) => f.sha256),
+    now,
+  );
   if (!signature.ok) return signature;
 
   const fmNumber = input.fiscalModuleNumber ?? register?.fiscalModuleNumber ?? '';
@@ -167,7 +182,13 @@ export async function submitApplication(deps: FiscalDeps, actor: AccountPrincipa
     const subject = { type: 'application', id };
     await tx.insert(applications).values(application);
     await storeAttachments(tx, { type: 'application', id }, files.value, now);
-    await appendAudit(tx, now, { actor: actorOf(actor), action: `application.${input.kind}.entered`, entity: 'fiscal.application', entityId: id, after: application });
+    await appendAudit(tx, now, {
+      actor: actorOf(actor),
+      action: `application.${input.kind}.entered`,
+      entity: 'fiscal.application',
+      entityId: id,
+      after: application,
+    });
     // p.22 / p.30 / p.32: the entry into the TIS is the act the clock measures.
     await openDeadline(tx, { kind: entryKind, subject, responsible: { kind: 'org', id: tsc.id }, startsAt: receivedAt, dueAt: entryDue, metAt: now });
     if (input.kind === 'address_change' && input.movedOn) {
@@ -183,7 +204,14 @@ export async function submitApplication(deps: FiscalDeps, actor: AccountPrincipa
       });
     }
     if (outcome.status === 'refused') {
-      await openDeadline(tx, { kind: 'REFUSAL_NOTICE', subject, responsible: { kind: 'inspectorate', id: inspectorate.code }, startsAt: now, dueAt: dueAt(calendar, 'REFUSAL_NOTICE', now, office), metAt: now });
+      await openDeadline(tx, {
+        kind: 'REFUSAL_NOTICE',
+        subject,
+        responsible: { kind: 'inspectorate', id: inspectorate.code },
+        startsAt: now,
+        dueAt: dueAt(calendar, 'REFUSAL_NOTICE', now, office),
+        metAt: now,
+      });
       await notify(tx, now, ...applicationNotice(application, 'refused'));
       return ok(application);
     }
@@ -207,7 +235,10 @@ async function checkSignature(
   now: Date,
 ): Promise<Result<SignatureRecord, Failure<'SIGNATURE_INVALID'>>> {
   if (input.submittedAs === 'paper') return ok({ kind: 'handwritten', note: `Signed on paper by ${input.signatory} on ${input.signedOn}` });
-  const [account] = await deps.database.db.select().from(accounts).where(and(eq(accounts.login, input.businessTin), eq(accounts.role, 'business')));
+  const [account] = await deps.database.db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.login, input.businessTin), eq(accounts.role, 'business')));
   const key = account?.publicKey ? readPublicKey(account.publicKey) : undefined;
   const message = Buffer.from(canonicalJson(signedContent(input, hashes)));
   if (!key || !input.signature || !verifySignature(key, message, input.signature)) return fail('SIGNATURE_INVALID', 'body.signature');

@@ -163,6 +163,12 @@ function receiptNotices(row: TscApplication, missing: readonly string[]): NewNot
       body: missing.length === 0 ? body : { tg: body.tg + note.tg, ru: body.ru + note.ru, en: body.en + note.en },
       subject,
     },
-    { recipient: { kind: 'role', id: 'tax_officer' }, kind: 'tsc_application.to_decide', title: TO_DECIDE.title, body: format(TO_DECIDE.body, values), subject },
+    {
+      recipient: { kind: 'role', id: 'tax_officer' },
+      kind: 'tsc_application.to_decide',
+      title: TO_DECIDE.title,
+      body: format(TO_DECIDE.body, values),
+      subject,
+    },
   ];
 }

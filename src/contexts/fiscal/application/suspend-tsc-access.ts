@@ -13,7 +13,11 @@ export type AccessChangeError = 'TSC_NOT_FOUND' | 'TSC_REMOVED' | 'TSC_ACCESS_UN
 
 const NOTICES: { readonly [K in 'active' | 'suspended']: { readonly title: Localised; readonly body: Localised } } = {
   suspended: {
-    title: { tg: 'Дастрасӣ ба низоми иттилооти андоз боздошта шуд', ru: 'Доступ к налоговой информационной системе приостановлен', en: 'Access to the tax information system suspended' },
+    title: {
+      tg: 'Дастрасӣ ба низоми иттилооти андоз боздошта шуд',
+      ru: 'Доступ к налоговой информационной системе приостановлен',
+      en: 'Access to the tax information system suspended',
+    },
     body: {
       tg: 'Бо қарори мақоми ваколатдор ({decision}) дастрасии «{name}» ва филиалҳои он ба низоми иттилооти андоз боздошта шуд (б.55, б.122).',
       ru: 'Решением уполномоченного органа ({decision}) доступ «{name}» и его филиалов к налоговой информационной системе приостановлен (п.55, п.122).',
@@ -21,7 +25,11 @@ const NOTICES: { readonly [K in 'active' | 'suspended']: { readonly title: Local
     },
   },
   active: {
-    title: { tg: 'Дастрасӣ ба низоми иттилооти андоз барқарор шуд', ru: 'Доступ к налоговой информационной системе восстановлен', en: 'Access to the tax information system restored' },
+    title: {
+      tg: 'Дастрасӣ ба низоми иттилооти андоз барқарор шуд',
+      ru: 'Доступ к налоговой информационной системе восстановлен',
+      en: 'Access to the tax information system restored',
+    },
     body: {
       tg: 'Бо қарори мақоми ваколатдор ({decision}) дастрасии «{name}» ва филиалҳои он ба низоми иттилооти андоз барқарор карда шуд.',
       ru: 'Решением уполномоченного органа ({decision}) доступ «{name}» и его филиалов к налоговой информационной системе восстановлен.',

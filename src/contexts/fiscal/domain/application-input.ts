@@ -27,7 +27,13 @@ export type ApplicationInput = {
   readonly receivedAt?: string;
   /** p.92: the TSC checked that the register works and runs the right program. */
   readonly technicalCheck?: { readonly isInWorkingOrder: boolean; readonly isCorrectProgramInstalled: boolean };
-  readonly attachments: readonly { readonly kind: string; readonly fileName: string; readonly mediaType: string; readonly contentBase64: string; readonly sheets?: number }[];
+  readonly attachments: readonly {
+    readonly kind: string;
+    readonly fileName: string;
+    readonly mediaType: string;
+    readonly contentBase64: string;
+    readonly sheets?: number;
+  }[];
   readonly previousApplicationId?: string;
 };
 
@@ -61,6 +67,13 @@ export function missingFields(input: ApplicationInput): string[] {
  * docs/fiscal-exchange.md publishes this format (p.64).
  */
 export function signedContent(input: ApplicationInput, attachmentHashes: readonly string[]): unknown {
-  const { signature: _signature, attachments: _attachments, receivedAt: _receivedAt, technicalCheck: _technicalCheck, previousApplicationId: _previous, ...content } = input;
+  const {
+    signature: _signature,
+    attachments: _attachments,
+    receivedAt: _receivedAt,
+    technicalCheck: _technicalCheck,
+    previousApplicationId: _previous,
+    ...content
+  } = input;
   return { ...content, attachments: [...attachmentHashes] };
 }

@@ -54,7 +54,10 @@ export const fiscalProblems = {
   /** No taxpayer with this TIN is known to the operator; enter the business first. */
   BUSINESS_NOT_FOUND: { status: 404, title: t('Андозсупоранда бо ин РМА ёфт нашуд', 'Налогоплательщик с таким ИНН не найден', 'No taxpayer with this TIN') },
   /** A taxpayer with this TIN already exists. */
-  BUSINESS_ALREADY_EXISTS: { status: 409, title: t('Андозсупоранда бо ин РМА аллакай ҳаст', 'Налогоплательщик с таким ИНН уже есть', 'A taxpayer with this TIN already exists') },
+  BUSINESS_ALREADY_EXISTS: {
+    status: 409,
+    title: t('Андозсупоранда бо ин РМА аллакай ҳаст', 'Налогоплательщик с таким ИНН уже есть', 'A taxpayer with this TIN already exists'),
+  },
   /** The tax inspectorate code is unknown. */
   INSPECTORATE_NOT_FOUND: { status: 422, title: t('Нозироти андоз ёфт нашуд', 'Налоговая инспекция не найдена', 'Unknown tax inspectorate') },
   /** The cash-register model or program is not in the registry. */
@@ -64,17 +67,30 @@ export const fiscalProblems = {
   /** The model was already excluded from the state registry. */
   MODEL_ALREADY_EXCLUDED: { status: 409, title: t('Намуна аллакай хориҷ шудааст', 'Модель уже исключена', 'The model is already excluded') },
   /** The certificate's validity ends before it starts. */
-  CERTIFICATE_DATES_INVALID: { status: 422, title: t('Мӯҳлати сертификат нодуруст аст', 'Неверный срок действия сертификата', 'The certificate validity dates are wrong') },
+  CERTIFICATE_DATES_INVALID: {
+    status: 422,
+    title: t('Мӯҳлати сертификат нодуруст аст', 'Неверный срок действия сертификата', 'The certificate validity dates are wrong'),
+  },
   /** No TSC with this id. */
   TSC_NOT_FOUND: { status: 404, title: t('МХТ ёфт нашуд', 'ЦТО не найден', 'TSC not found') },
   /** No TSC application with this id. */
   TSC_APPLICATION_NOT_FOUND: { status: 404, title: t('Аризаи МХТ ёфт нашуд', 'Заявление ЦТО не найдено', 'TSC application not found') },
   /** The TSC application has already been decided. */
-  TSC_APPLICATION_DECIDED: { status: 409, title: t('Оид ба ариза аллакай қарор қабул шудааст', 'По заявлению уже принято решение', 'The application has already been decided') },
+  TSC_APPLICATION_DECIDED: {
+    status: 409,
+    title: t('Оид ба ариза аллакай қарор қабул шудааст', 'По заявлению уже принято решение', 'The application has already been decided'),
+  },
   /** The applicant is already in the state registry of TSCs. */
   TSC_ALREADY_INCLUDED: { status: 409, title: t('МХТ аллакай дар феҳрист аст', 'ЦТО уже в реестре', 'The TSC is already in the registry') },
   /** p.111: an entity removed from the state registry may not be registered again. */
-  TSC_BARRED: { status: 422, title: t('Шахси аз феҳрист хориҷшуда ҳуқуқи бақайдгириро надорад', 'Исключённое лицо лишено права на регистрацию', 'An entity removed from the registry may not register again') },
+  TSC_BARRED: {
+    status: 422,
+    title: t(
+      'Шахси аз феҳрист хориҷшуда ҳуқуқи бақайдгириро надорад',
+      'Исключённое лицо лишено права на регистрацию',
+      'An entity removed from the registry may not register again',
+    ),
+  },
   /** The TSC was removed from the state registry. */
   TSC_REMOVED: { status: 409, title: t('МХТ аз феҳрист хориҷ шудааст', 'ЦТО исключён из реестра', 'The TSC has been removed from the registry') },
   /** The TSC's access is already in the requested state. */
@@ -82,23 +98,46 @@ export const fiscalProblems = {
   /** No branch with this id (or not of the caller's TSC). */
   BRANCH_NOT_FOUND: { status: 404, title: t('Филиал ёфт нашуд', 'Филиал не найден', 'Branch not found') },
   /** The branch application has already been answered. */
-  BRANCH_NOT_PENDING: { status: 409, title: t('Ба аризаи филиал аллакай ҷавоб дода шудааст', 'На заявку филиала уже дан ответ', 'The branch application has already been answered') },
+  BRANCH_NOT_PENDING: {
+    status: 409,
+    title: t('Ба аризаи филиал аллакай ҷавоб дода шудааст', 'На заявку филиала уже дан ответ', 'The branch application has already been answered'),
+  },
   /** The branch is not registered (refused, deregistered or pending). */
   BRANCH_NOT_REGISTERED: { status: 409, title: t('Филиал ба қайд гирифта нашудааст', 'Филиал не зарегистрирован', 'The branch is not registered') },
   /** No specialist with this id. */
   SPECIALIST_NOT_FOUND: { status: 404, title: t('Мутахассис ёфт нашуд', 'Специалист не найден', 'Specialist not found') },
   /** The specialist's application has already been decided. */
-  SPECIALIST_NOT_PENDING: { status: 409, title: t('Оид ба мутахассис аллакай қарор қабул шудааст', 'По специалисту уже принято решение', 'The specialist has already been decided') },
+  SPECIALIST_NOT_PENDING: {
+    status: 409,
+    title: t('Оид ба мутахассис аллакай қарор қабул шудааст', 'По специалисту уже принято решение', 'The specialist has already been decided'),
+  },
   /** The login is used by another account. */
   LOGIN_TAKEN: { status: 409, title: t('Ин логин банд аст', 'Этот логин занят', 'This login is taken') },
   /** No fiscal module with this number. */
   FISCAL_MODULE_NOT_FOUND: { status: 404, title: t('Модули фискалӣ ёфт нашуд', 'Фискальный модуль не найден', 'Fiscal module not found') },
   /** A fiscal module with this number is already in the registry. */
-  FISCAL_MODULE_ALREADY_EXISTS: { status: 409, title: t('Модули фискалӣ бо ин рақам аллакай ҳаст', 'Фискальный модуль с таким номером уже есть', 'A fiscal module with this number already exists') },
+  FISCAL_MODULE_ALREADY_EXISTS: {
+    status: 409,
+    title: t('Модули фискалӣ бо ин рақам аллакай ҳаст', 'Фискальный модуль с таким номером уже есть', 'A fiscal module with this number already exists'),
+  },
   /** The fiscal module is not in a state that allows this step (see its custody chain). */
-  FISCAL_MODULE_WRONG_STATE: { status: 409, title: t('Ҳолати модули фискалӣ ин амалро иҷозат намедиҳад', 'Состояние фискального модуля не допускает действие', 'The fiscal module is not in a state for this step') },
+  FISCAL_MODULE_WRONG_STATE: {
+    status: 409,
+    title: t(
+      'Ҳолати модули фискалӣ ин амалро иҷозат намедиҳад',
+      'Состояние фискального модуля не допускает действие',
+      'The fiscal module is not in a state for this step',
+    ),
+  },
   /** Another registered register already has this model and manufacturer number (FIS-GEN-10). */
-  DEVICE_ALREADY_REGISTERED: { status: 409, title: t('МНХ бо ин рақами истеҳсолкунанда аллакай ба қайд гирифта шудааст', 'ККМ с этим заводским номером уже зарегистрирована', 'A register with this manufacturer number is already registered') },
+  DEVICE_ALREADY_REGISTERED: {
+    status: 409,
+    title: t(
+      'МНХ бо ин рақами истеҳсолкунанда аллакай ба қайд гирифта шудааст',
+      'ККМ с этим заводским номером уже зарегистрирована',
+      'A register with this manufacturer number is already registered',
+    ),
+  },
   /** No registered cash register with this id (or not visible to the caller). */
   REGISTER_NOT_FOUND: { status: 404, title: t('МНХ ёфт нашуд', 'ККМ не найдена', 'Cash register not found') },
   /** The register has been deregistered. */
@@ -106,13 +145,22 @@ export const fiscalProblems = {
   /** No application with this id (or not visible to the caller). */
   APPLICATION_NOT_FOUND: { status: 404, title: t('Ариза ёфт нашуд', 'Заявление не найдено', 'Application not found') },
   /** The application is already completed or refused. */
-  APPLICATION_DECIDED: { status: 409, title: t('Оид ба ариза аллакай қарор қабул шудааст', 'По заявлению уже принято решение', 'The application has already been decided') },
+  APPLICATION_DECIDED: {
+    status: 409,
+    title: t('Оид ба ариза аллакай қарор қабул шудааст', 'По заявлению уже принято решение', 'The application has already been decided'),
+  },
   /** Only an application under study can receive a study result. */
   APPLICATION_NOT_UNDER_STUDY: { status: 409, title: t('Ариза дар омӯзиш нест', 'Заявление не на изучении', 'The application is not under study') },
   /** Discrepancies wait for the tax authority's study (p.24) before the register can be entered. */
-  APPLICATION_HAS_OPEN_FINDINGS: { status: 409, title: t('Номутобиқатиҳо ҳанӯз омӯхта нашудаанд', 'Расхождения ещё не изучены', 'Discrepancies are still being studied') },
+  APPLICATION_HAS_OPEN_FINDINGS: {
+    status: 409,
+    title: t('Номутобиқатиҳо ҳанӯз омӯхта нашудаанд', 'Расхождения ещё не изучены', 'Discrepancies are still being studied'),
+  },
   /** p.28: a new application follows a refused one; the one named is not refused. */
-  PREVIOUS_APPLICATION_NOT_REFUSED: { status: 409, title: t('Аризаи қаблӣ рад нашудааст', 'Предыдущее заявление не отклонено', 'The previous application was not refused') },
+  PREVIOUS_APPLICATION_NOT_REFUSED: {
+    status: 409,
+    title: t('Аризаи қаблӣ рад нашудааст', 'Предыдущее заявление не отклонено', 'The previous application was not refused'),
+  },
   /** p.92: the register must be in working order with the right program before registration. */
   TECHNICAL_CHECK_FAILED: { status: 422, title: t('Санҷиши техникӣ гузашта нашуд', 'Техническая проверка не пройдена', 'The technical check did not pass') },
   /** An attachment's content is not valid base64, is empty, too large, or does not match its SHA-256. */
@@ -124,15 +172,34 @@ export const fiscalProblems = {
   /** No incident with this id. */
   INCIDENT_NOT_FOUND: { status: 404, title: t('Хабар ёфт нашуд', 'Сообщение не найдено', 'Report not found') },
   /** The TSC already told the tax authority of this breakdown. */
-  TAX_AUTHORITY_ALREADY_NOTIFIED: { status: 409, title: t('Мақомоти андоз аллакай огоҳ карда шудааст', 'Налоговый орган уже уведомлён', 'The tax authority has already been told') },
+  TAX_AUTHORITY_ALREADY_NOTIFIED: {
+    status: 409,
+    title: t('Мақомоти андоз аллакай огоҳ карда шудааст', 'Налоговый орган уже уведомлён', 'The tax authority has already been told'),
+  },
   /** A row of an imported file is not valid; `details` names the line. */
   IMPORT_INVALID: { status: 422, title: t('Файли воридотӣ нодуруст аст', 'Неверный файл импорта', 'The import file is not valid') },
   /** p.102-105: the applicant already has an application being considered; wait for its decision (a refusal allows a new one). */
-  TSC_APPLICATION_PENDING: { status: 409, title: t('Аризаи қаблӣ ҳанӯз баррасӣ мешавад', 'Предыдущее заявление ещё рассматривается', 'An earlier application is still being considered') },
+  TSC_APPLICATION_PENDING: {
+    status: 409,
+    title: t('Аризаи қаблӣ ҳанӯз баррасӣ мешавад', 'Предыдущее заявление ещё рассматривается', 'An earlier application is still being considered'),
+  },
   /** p.103 (1): a TSC cannot be included without all four documents of p.100; refuse on ground 1 instead. `details.missing` lists them. */
-  TSC_DOCUMENTS_INCOMPLETE: { status: 422, title: t('Ҳуҷҷатҳои пешниҳодшуда нопурраанд', 'Представлены не все документы', 'The documents submitted are incomplete') },
+  TSC_DOCUMENTS_INCOMPLETE: {
+    status: 422,
+    title: t('Ҳуҷҷатҳои пешниҳодшуда нопурраанд', 'Представлены не все документы', 'The documents submitted are incomplete'),
+  },
   /** p.101-103 (2): inconsistencies are a ground for refusal only once the on-site check confirmed them; record the check first. */
-  TSC_DISCREPANCY_NOT_CHECKED: { status: 409, title: t('Номутобиқатӣ бо санҷиш дар маҳал тасдиқ нашудааст', 'Расхождения не подтверждены проверкой на месте', 'The inconsistencies have not been confirmed on site') },
+  TSC_DISCREPANCY_NOT_CHECKED: {
+    status: 409,
+    title: t(
+      'Номутобиқатӣ бо санҷиш дар маҳал тасдиқ нашудааст',
+      'Расхождения не подтверждены проверкой на месте',
+      'The inconsistencies have not been confirmed on site',
+    ),
+  },
   /** p.101: an on-site check of this application is already open; decide after it. */
-  TSC_SITE_CHECK_OPEN: { status: 409, title: t('Санҷиш дар маҳал аллакай идома дорад', 'Проверка на месте уже ведётся', 'An on-site check is already under way') },
+  TSC_SITE_CHECK_OPEN: {
+    status: 409,
+    title: t('Санҷиш дар маҳал аллакай идома дорад', 'Проверка на месте уже ведётся', 'An on-site check is already under way'),
+  },
 } as const satisfies ProblemCatalogue<FiscalErrorCode>;

@@ -8,7 +8,9 @@ export type ModelEntry = {
   readonly certificateValidTo: string;
 };
 
-export type Usability = { readonly isUsable: true } | { readonly isUsable: false; readonly reason: 'EXCLUDED' | 'CERTIFICATE_NOT_YET_VALID' | 'CERTIFICATE_EXPIRED' };
+export type Usability =
+  | { readonly isUsable: true }
+  | { readonly isUsable: false; readonly reason: 'EXCLUDED' | 'CERTIFICATE_NOT_YET_VALID' | 'CERTIFICATE_EXPIRED' };
 
 /**
  * p.3 (FIS-GEN-12): only a model in the state registry with a valid information-security

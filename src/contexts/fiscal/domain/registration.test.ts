@@ -84,7 +84,11 @@ describe('register applications: checks before entry', () => {
     ];
     for (const [over, code] of cases) {
       const found = checkApplication(facts(over));
-      assert.deepEqual(found.map((f) => f.code), [code], code);
+      assert.deepEqual(
+        found.map((f) => f.code),
+        [code],
+        code,
+      );
       assert.deepEqual(decideOnEntry(found), { status: 'under_study' }, code);
     }
   });

@@ -84,7 +84,9 @@ export function checkApplication(f: ApplicationFacts): Finding[] {
     out.push(finding('NAME_MISMATCH', 'DATA_DISCREPANCY', 'businessName', { form: f.form.businessName, registry: f.business.name }));
   }
   if (f.form.inspectorateCode !== f.business.inspectorateCode) {
-    out.push(finding('INSPECTORATE_MISMATCH', 'DATA_DISCREPANCY', 'inspectorateCode', { registry: f.business.inspectorateCode, form: f.form.inspectorateCode }));
+    out.push(
+      finding('INSPECTORATE_MISMATCH', 'DATA_DISCREPANCY', 'inspectorateCode', { registry: f.business.inspectorateCode, form: f.form.inspectorateCode }),
+    );
   }
   if (f.fiscalModule !== undefined) out.push(...checkFiscalModule(f));
   if (f.isDeviceRegistered) {

@@ -28,7 +28,10 @@ describe('TSC applications (p.99-105, p.111)', () => {
     const cases: [string[], string[]][] = [
       [['manufacturer_contract', 'premises_document', 'call_centre_information', 'certified_employees'], []],
       [['manufacturer_contract', 'premises_document', 'call_centre_information', 'certified_employees', 'additional'], []],
-      [['premises_document', 'certified_employees', 'additional'], ['manufacturer_contract', 'call_centre_information']],
+      [
+        ['premises_document', 'certified_employees', 'additional'],
+        ['manufacturer_contract', 'call_centre_information'],
+      ],
       [[], ['manufacturer_contract', 'premises_document', 'call_centre_information', 'certified_employees']],
     ];
     for (const [kinds, missing] of cases) assert.deepEqual(missingTscAttachments(kinds), missing, kinds.join(','));
@@ -82,12 +85,24 @@ describe('TSC applications (p.99-105, p.111)', () => {
   });
 
   test('FIS-TSC-15, FIS-BRN-05, FIS-BRN-06: each refusal ground carries its point and the exact detail', () => {
-    assert.deepEqual(tscRefusalGrounds([{ code: 'DOCUMENTS_INCOMPLETE', detail: '  No call centre information ' }, { code: 'DATA_DISCREPANCY', detail: 'Premises are a tax office' }]), [
-      { code: 'DOCUMENTS_INCOMPLETE', ref: 'p.103 (1)', detail: 'No call centre information' },
-      { code: 'DATA_DISCREPANCY', ref: 'p.103 (2)', detail: 'Premises are a tax office' },
+    assert.deepEqual(
+      tscRefusalGrounds([
+        { code: 'DOCUMENTS_INCOMPLETE', detail: '  No call centre information ' },
+        { code: 'DATA_DISCREPANCY', detail: 'Premises are a tax office' },
+      ]),
+      [
+        { code: 'DOCUMENTS_INCOMPLETE', ref: 'p.103 (1)', detail: 'No call centre information' },
+        { code: 'DATA_DISCREPANCY', ref: 'p.103 (2)', detail: 'Premises are a tax office' },
+      ],
+    );
+    assert.deepEqual(branchRefusalGrounds([{ code: 'DATA_DISCREPANCY', detail: 'Wrong address' }]), [
+      { code: 'DATA_DISCREPANCY', ref: 'p.114 (2)', detail: 'Wrong address' },
     ]);
-    assert.deepEqual(branchRefusalGrounds([{ code: 'DATA_DISCREPANCY', detail: 'Wrong address' }]), [{ code: 'DATA_DISCREPANCY', ref: 'p.114 (2)', detail: 'Wrong address' }]);
-    assert.deepEqual(TSC_REMOVAL_REFS, { liquidation_or_bankruptcy: 'p.106 (1)', legal_requirements_changed: 'p.106 (2)', unauthorised_parameter_change: 'p.106 (3)' });
+    assert.deepEqual(TSC_REMOVAL_REFS, {
+      liquidation_or_bankruptcy: 'p.106 (1)',
+      legal_requirements_changed: 'p.106 (2)',
+      unauthorised_parameter_change: 'p.106 (3)',
+    });
   });
 });
 
@@ -145,7 +160,12 @@ describe('branches and specialists (p.53, p.112-120)', () => {
     const statuses: SpecialistStatus[] = ['applied', 'registered', 'refused', 'revoked'];
     assert.deepEqual(
       statuses.map((s) => [nextSpecialistStatus(s, 'register'), nextSpecialistStatus(s, 'refuse')]),
-      [['registered', 'refused'], ['SPECIALIST_NOT_PENDING', 'SPECIALIST_NOT_PENDING'], ['SPECIALIST_NOT_PENDING', 'SPECIALIST_NOT_PENDING'], ['SPECIALIST_NOT_PENDING', 'SPECIALIST_NOT_PENDING']],
+      [
+        ['registered', 'refused'],
+        ['SPECIALIST_NOT_PENDING', 'SPECIALIST_NOT_PENDING'],
+        ['SPECIALIST_NOT_PENDING', 'SPECIALIST_NOT_PENDING'],
+        ['SPECIALIST_NOT_PENDING', 'SPECIALIST_NOT_PENDING'],
+      ],
     );
   });
 

@@ -15,7 +15,12 @@ import type {
 } from './types.ts';
 
 /** p.100 (FIS-TSC-07 to 10): the four documents an application for inclusion must carry. */
-export const TSC_REQUIRED_ATTACHMENTS = ['manufacturer_contract', 'premises_document', 'call_centre_information', 'certified_employees'] as const satisfies readonly AttachmentKind[];
+export const TSC_REQUIRED_ATTACHMENTS = [
+  'manufacturer_contract',
+  'premises_document',
+  'call_centre_information',
+  'certified_employees',
+] as const satisfies readonly AttachmentKind[];
 
 /** What an applicant may attach: the four of p.100 and anything else it wants to add. */
 export const TSC_ATTACHMENT_KINDS = [...TSC_REQUIRED_ATTACHMENTS, 'additional'] as const;
@@ -78,7 +83,10 @@ export function checkInclusion(status: TscApplicationStatus, missing: readonly s
  * p.103 (2) (FIS-TSC-14): inconsistencies are a ground only once "found and confirmed", that is
  * after the on-site check of p.101. Ground 1 (incomplete documents) needs no check.
  */
-export function checkRefusal(status: TscApplicationStatus, grounds: readonly GroundCode[]): 'TSC_APPLICATION_DECIDED' | 'TSC_DISCREPANCY_NOT_CHECKED' | undefined {
+export function checkRefusal(
+  status: TscApplicationStatus,
+  grounds: readonly GroundCode[],
+): 'TSC_APPLICATION_DECIDED' | 'TSC_DISCREPANCY_NOT_CHECKED' | undefined {
   if (!PENDING_TSC_APPLICATION.includes(status)) return 'TSC_APPLICATION_DECIDED';
   if (grounds.includes('DATA_DISCREPANCY') && status !== 'site_check') return 'TSC_DISCREPANCY_NOT_CHECKED';
   return undefined;
@@ -204,7 +212,9 @@ const MODULE_STEPS: { readonly [A in ModuleAction]: { readonly from: readonly Fi
 /** Modules a TSC holds (not installed at a business, not yet back with the operator). */
 export const HELD_BY_TSC: readonly FiscalModuleStatus[] = MODULE_STEPS.tsc_removed.from;
 
-export type ModuleStep = { readonly isAllowed: true; readonly to: FiscalModuleStatus } | { readonly isAllowed: false; readonly allowedFrom: readonly FiscalModuleStatus[] };
+export type ModuleStep =
+  | { readonly isAllowed: true; readonly to: FiscalModuleStatus }
+  | { readonly isAllowed: false; readonly allowedFrom: readonly FiscalModuleStatus[] };
 
 export function nextModuleStatus(status: FiscalModuleStatus, action: ModuleAction): ModuleStep {
   const step = MODULE_STEPS[action];

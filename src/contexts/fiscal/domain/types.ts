@@ -144,7 +144,13 @@ export type ApplicationForm = {
 
 /** AX1-15 / AX3-16: the applicant's signature. Electronic: a verified EDS; paper: the scan is attached. */
 export type SignatureRecord =
-  | { readonly kind: 'electronic'; readonly algorithm: 'Ed25519' | 'ECDSA-P256-SHA256'; readonly value: string; readonly verifiedAt: string; readonly keyFingerprint: string }
+  | {
+      readonly kind: 'electronic';
+      readonly algorithm: 'Ed25519' | 'ECDSA-P256-SHA256';
+      readonly value: string;
+      readonly verifiedAt: string;
+      readonly keyFingerprint: string;
+    }
   | { readonly kind: 'handwritten'; readonly note: string };
 
 export type TscApplicationStatus = 'received' | 'site_check' | 'included' | 'refused';

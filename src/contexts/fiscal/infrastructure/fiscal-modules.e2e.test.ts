@@ -44,7 +44,9 @@ for (const target of testTargets()) {
       assert.equal(listed.body.length, 3);
       const notices = (await tscA.specialist.get('/api/notifications')).body.items as { kind: string; body: { en: string } }[];
       assert.ok(notices.some((n) => n.kind === 'fiscal_module.supplied' && n.body.en.includes('3 fiscal modules')));
-      const audited = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform.audit_log WHERE entity = 'fiscal.fiscal_module' AND action = 'fiscal_module.supplied'`);
+      const audited = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM platform.audit_log WHERE entity = 'fiscal.fiscal_module' AND action = 'fiscal_module.supplied'`,
+      );
       assert.equal(Number(audited[0]?.n), 3);
     });
 
@@ -87,15 +89,42 @@ for (const target of testTargets()) {
       const model = await makeModel(t);
       const now = t.clock.now();
       const registerId = randomUUID();
-      await t.db.db.insert(businesses).values({ tin: '600000001', name: 'Дӯкони «Нур»', kind: 'legal_entity', legalAddress: 'ш. Душанбе', inspectorateCode: inspectorate, taxRegime: 'general', isVatPayer: false, createdAt: now, updatedAt: now });
+      await t.db.db.insert(businesses).values({
+        tin: '600000001',
+        name: 'Дӯкони «Нур»',
+        kind: 'legal_entity',
+        legalAddress: 'ш. Душанбе',
+        inspectorateCode: inspectorate,
+        taxRegime: 'general',
+        isVatPayer: false,
+        createdAt: now,
+        updatedAt: now,
+      });
       await t.db.db.insert(registers).values({
-        id: registerId, registryNumber: 'R-FM-1', kind: 'virtual', modelId: model.id, manufacturerNumber: 'VCR-FM-1', softwareVersion: '1.0.0', fiscalModuleNumber: 'FM-0001',
-        businessTin: '600000001', businessDataVersion: 1, placeOfActivity: 'ш. Душанбе, к. Айнӣ 5', inspectorateCode: inspectorate, tscId: tscA.id, branchId: null,
-        status: 'registered', registeredAt: now, nextInspectionDueAt: now, updatedAt: now,
+        id: registerId,
+        registryNumber: 'R-FM-1',
+        kind: 'virtual',
+        modelId: model.id,
+        manufacturerNumber: 'VCR-FM-1',
+        softwareVersion: '1.0.0',
+        fiscalModuleNumber: 'FM-0001',
+        businessTin: '600000001',
+        businessDataVersion: 1,
+        placeOfActivity: 'ш. Душанбе, к. Айнӣ 5',
+        inspectorateCode: inspectorate,
+        tscId: tscA.id,
+        branchId: null,
+        status: 'registered',
+        registeredAt: now,
+        nextInspectionDueAt: now,
+        updatedAt: now,
       });
       await t.db.query(`UPDATE fiscal.fiscal_modules SET status = 'installed', register_id = $1 WHERE number = 'FM-0001'`, [registerId]);
 
-      const future = await tscA.specialist.post('/api/fiscal/fiscal-modules/FM-0001/receive-back', { reason: 'memory_full', receivedAt: '2026-04-07T09:00:00+05:00' });
+      const future = await tscA.specialist.post('/api/fiscal/fiscal-modules/FM-0001/receive-back', {
+        reason: 'memory_full',
+        receivedAt: '2026-04-07T09:00:00+05:00',
+      });
       assert.equal(future.status, 422);
       assert.equal(future.body.code, 'DATE_IN_FUTURE');
       const badReason = await tscA.specialist.post('/api/fiscal/fiscal-modules/FM-0001/receive-back', { reason: 'lost' });
@@ -103,14 +132,21 @@ for (const target of testTargets()) {
       const supplied = await tscA.specialist.post('/api/fiscal/fiscal-modules/FM-0003/receive-back', { reason: 'faulty' });
       assert.equal(supplied.body.code, 'FISCAL_MODULE_WRONG_STATE', 'a module never registered is not taken back from a business');
 
-      const r = await tscA.specialist.post('/api/fiscal/fiscal-modules/FM-0001/receive-back', { reason: 'memory_full', receivedAt: '2026-04-03T09:00:00+05:00', note: 'Memory full after 3 years' });
+      const r = await tscA.specialist.post('/api/fiscal/fiscal-modules/FM-0001/receive-back', {
+        reason: 'memory_full',
+        receivedAt: '2026-04-03T09:00:00+05:00',
+        note: 'Memory full after 3 years',
+      });
       assert.equal(r.status, 200, r.text);
       assert.equal(r.body.status, 'awaiting_return');
       assert.equal(r.body.returnReason, 'memory_full');
       assert.equal(r.body.registerId, null, 'one module serves one register: it no longer serves this one');
       assert.equal(r.body.returnDueAt, '2026-05-03T18:59:59.999Z', 'one month from the day of receipt (catalog ambiguity 30)');
       const due = deadline(r.body, 'FISCAL_MODULE_RETURN');
-      assert.deepEqual([due?.startsAt, due?.legalRef, due?.responsibleKind, due?.responsibleId, due?.metAt], ['2026-04-03T04:00:00.000Z', 'p.98', 'org', tscA.id, null]);
+      assert.deepEqual(
+        [due?.startsAt, due?.legalRef, due?.responsibleKind, due?.responsibleId, due?.metAt],
+        ['2026-04-03T04:00:00.000Z', 'p.98', 'org', tscA.id, null],
+      );
 
       const foreign = await tscB.specialist.post('/api/fiscal/fiscal-modules/FM-0001/return');
       assert.equal(foreign.status, 404);
@@ -122,8 +158,13 @@ for (const target of testTargets()) {
       assert.equal(deadline(returned.body, 'FISCAL_MODULE_RETURN')?.metAt, '2026-04-06T08:00:00.000Z');
       const twice = await admin.post('/api/fiscal/fiscal-modules/FM-0001/return');
       assert.equal(twice.body.code, 'FISCAL_MODULE_WRONG_STATE');
-      const trail = await t.db.query<{ action: string }>(`SELECT action FROM platform.audit_log WHERE entity = 'fiscal.fiscal_module' AND entity_id = 'FM-0001' ORDER BY seq`);
-      assert.deepEqual(trail.map((a) => a.action), ['fiscal_module.supplied', 'fiscal_module.registered', 'fiscal_module.received_back', 'fiscal_module.returned']);
+      const trail = await t.db.query<{ action: string }>(
+        `SELECT action FROM platform.audit_log WHERE entity = 'fiscal.fiscal_module' AND entity_id = 'FM-0001' ORDER BY seq`,
+      );
+      assert.deepEqual(
+        trail.map((a) => a.action),
+        ['fiscal_module.supplied', 'fiscal_module.registered', 'fiscal_module.received_back', 'fiscal_module.returned'],
+      );
     });
 
     test('a TSC sees only its own modules; the operator and the tax officer see all, by TSC and status', async () => {
@@ -132,8 +173,14 @@ for (const target of testTargets()) {
       const peek = await tscB.specialist.get('/api/fiscal/fiscal-modules/FM-0002');
       assert.equal(peek.status, 404);
       assert.equal(peek.body.code, 'FISCAL_MODULE_NOT_FOUND');
-      assert.deepEqual((await tscA.specialist.get('/api/fiscal/fiscal-modules')).body.map((m: { number: string }) => m.number), ['FM-0001', 'FM-0002', 'FM-0003']);
-      assert.deepEqual((await officer.get(`/api/fiscal/fiscal-modules?tscId=${tscA.id}&status=returned`)).body.map((m: { number: string }) => m.number), ['FM-0001']);
+      assert.deepEqual(
+        (await tscA.specialist.get('/api/fiscal/fiscal-modules')).body.map((m: { number: string }) => m.number),
+        ['FM-0001', 'FM-0002', 'FM-0003'],
+      );
+      assert.deepEqual(
+        (await officer.get(`/api/fiscal/fiscal-modules?tscId=${tscA.id}&status=returned`)).body.map((m: { number: string }) => m.number),
+        ['FM-0001'],
+      );
       assert.equal((await officer.get('/api/fiscal/fiscal-modules/FM-0002')).status, 200);
       assert.equal((await admin.get('/api/fiscal/fiscal-modules?limit=2')).body.length, 2);
       const business = await t.as('business', { tin: '600000001' });

@@ -20,10 +20,11 @@ export function fiscalModuleRoutes(app: App, deps: FiscalDeps): void {
         params: TscParams,
         body: Type.Object(
           {
-            modules: Type.Array(
-              Type.Object({ number: ModuleNumber(), manufacturerNumber: Line(60, 'Number given by the manufacturer') }, Strict),
-              { minItems: 1, maxItems: 1000, description: 'The modules handed over' },
-            ),
+            modules: Type.Array(Type.Object({ number: ModuleNumber(), manufacturerNumber: Line(60, 'Number given by the manufacturer') }, Strict), {
+              minItems: 1,
+              maxItems: 1000,
+              description: 'The modules handed over',
+            }),
           },
           Strict,
         ),

@@ -2,8 +2,7 @@ import type { Application } from '../application/application-notices.ts';
 import type { RegistrationCard } from '../application/register-queries.ts';
 
 /** Printable forms in the state language (FIS-IMP-23): Annex 1 and 3 applications, Annex 2 card. */
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="tg"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -34,11 +33,12 @@ export function applicationFormHtml(a: Application, files: readonly { kind: stri
   const title = isDereg
     ? 'дар бораи аз қайд баровардани МНХ-онлайн ё хазинаи шартан (вертуалӣ) дар мақомоти андоз аз рӯи маҳалли ҷойгиршавии фаъолият'
     : `оид ба дар мақомоти андоз аз рӯи маҳалли ҷойгиршавӣ ва фаъолият ${a.kind === 'registration' ? '<u>ба қайд гирифтани</u> / аз нав ба қайд гирифтани' : 'ба қайд гирифтани / <u>аз нав ба қайд гирифтани</u>'} МНХ-онлайн ё хазинаи шартан (вертуалӣ)`;
-  const list = files
-    .map((x, i) => `<li>${esc(ATTACHMENT_LABEL[x.kind] ?? x.kind)}: ${esc(x.fileName)}${x.sheets ? ` — ${x.sheets} ҷарағ` : ''}</li>`)
-    .join('');
-  const module = isDereg ? `<li>Модули фискалӣ: <span class="f">${esc(f.fiscalModuleNumber)}</span> ${f.isFiscalModuleHandedOver ? '(супорида шуд)' : '(супорида нашуд)'}</li>` : '';
-  const certificate = !isDereg && !files.some((x) => x.kind === 'security_certificate') ? `<li>${ATTACHMENT_LABEL.security_certificate} (аз феҳрист, б.21)</li>` : '';
+  const list = files.map((x) => `<li>${esc(ATTACHMENT_LABEL[x.kind] ?? x.kind)}: ${esc(x.fileName)}${x.sheets ? ` — ${x.sheets} ҷарағ` : ''}</li>`).join('');
+  const module = isDereg
+    ? `<li>Модули фискалӣ: <span class="f">${esc(f.fiscalModuleNumber)}</span> ${f.isFiscalModuleHandedOver ? '(супорида шуд)' : '(супорида нашуд)'}</li>`
+    : '';
+  const certificate =
+    !isDereg && !files.some((x) => x.kind === 'security_certificate') ? `<li>${ATTACHMENT_LABEL.security_certificate} (аз феҳрист, б.21)</li>` : '';
   return page(
     isDereg ? 'Замимаи 3' : 'Замимаи 1',
     `${ANNEX_HEAD(isDereg ? 3 : 1)}

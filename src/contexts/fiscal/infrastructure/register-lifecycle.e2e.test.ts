@@ -4,7 +4,12 @@ import { startTestApp, type Client, type TestApp } from '../../../../test/app.ts
 import { testTargets } from '../../../../test/db.ts';
 import { makeBusiness, makeFiscalModules, makeModel, makeTsc, PDF, registrationBody } from '../../../../test/fiscal-factories.ts';
 
-const deregistration = (business: { tin: string }, registerId: string, card: { manufacturerNumber: string; fiscalModuleNumber: string }, over: Record<string, unknown> = {}) => ({
+const deregistration = (
+  business: { tin: string },
+  registerId: string,
+  card: { manufacturerNumber: string; fiscalModuleNumber: string },
+  over: Record<string, unknown> = {},
+) => ({
   kind: 'deregistration',
   businessTin: business.tin,
   registerId,
@@ -47,18 +52,24 @@ for (const target of testTargets()) {
 
     test('FIS-DRG-01, FIS-DRG-02, FIS-DRG-05, FIS-AX3-01, FIS-AX3-02, FIS-AX3-03, FIS-AX3-04, FIS-AX3-05, FIS-AX3-06, FIS-AX3-07, FIS-AX3-08, FIS-AX3-09, FIS-AX3-10, FIS-AX3-11, FIS-AX3-12, FIS-AX3-13, FIS-AX3-14, FIS-AX3-15, FIS-AX3-16, FIS-AX3-17, FIS-AX3-18: an Annex 3 application deregisters the register within 1 working day', async () => {
       const { business, registerId, card, cabinet } = await registered();
-      const r = await tsc.specialist.post('/api/fiscal/applications', deregistration(business, registerId, card, {
-        attachments: [
-          { kind: 'deregistration_basis', fileName: 'қарор.pdf', mediaType: 'application/pdf', contentBase64: PDF, sheets: 2 },
-          { kind: 'additional', fileName: 'иловагӣ.pdf', mediaType: 'application/pdf', contentBase64: PDF },
-        ],
-      }));
+      const r = await tsc.specialist.post(
+        '/api/fiscal/applications',
+        deregistration(business, registerId, card, {
+          attachments: [
+            { kind: 'deregistration_basis', fileName: 'қарор.pdf', mediaType: 'application/pdf', contentBase64: PDF, sheets: 2 },
+            { kind: 'additional', fileName: 'иловагӣ.pdf', mediaType: 'application/pdf', contentBase64: PDF },
+          ],
+        }),
+      );
       assert.equal(r.status, 201, r.text);
       assert.equal(r.body.status, 'completed');
       assert.equal(new Date(r.body.dueAt).toISOString(), '2026-03-03T12:00:00.000Z');
       const after = (await cabinet.get(`/api/fiscal/registers/${registerId}/card`)).body;
       assert.equal(after.status, 'deregistered');
-      assert.deepEqual(after.history.map((h: { kind: string }) => h.kind), ['registered', 'deregistered']);
+      assert.deepEqual(
+        after.history.map((h: { kind: string }) => h.kind),
+        ['registered', 'deregistered'],
+      );
       const html = (await tsc.specialist.get(`/api/fiscal/applications/${r.body.id}/form.html`)).text;
       for (const expected of [
         'Замимаи 3',
@@ -95,7 +106,10 @@ for (const target of testTargets()) {
       assert.equal(d.legalRef, 'p.33');
       const inspectorateInbox = (await officer.get('/api/notifications')).body.items;
       assert.ok(inspectorateInbox.some((n: { subjectId: string; kind: string }) => n.subjectId === r.body.id && n.kind === 'application.under_study'));
-      const cleared = await officer.post(`/api/fiscal/applications/${r.body.id}/study`, { isDiscrepancyConfirmed: false, note: 'Module number misread on paper; checked on site' });
+      const cleared = await officer.post(`/api/fiscal/applications/${r.body.id}/study`, {
+        isDiscrepancyConfirmed: false,
+        note: 'Module number misread on paper; checked on site',
+      });
       assert.equal(cleared.body.status, 'completed', cleared.text);
       assert.equal((await officer.get(`/api/fiscal/registers/${registerId}/card`)).body.status, 'deregistered');
     });
@@ -109,20 +123,36 @@ for (const target of testTargets()) {
 
     test('FIS-SVC-06: a loss reported after 1 working day is recorded late and goes to the inspectorate and the TSC', async () => {
       const { registerId, cabinet } = await registered();
-      const r = await cabinet.post(`/api/fiscal/registers/${registerId}/loss-reports`, { occurredAt: '2026-02-26T15:00:00+05:00', description: 'Дар роҳ гум шуд', channel: 'cabinet' });
+      const r = await cabinet.post(`/api/fiscal/registers/${registerId}/loss-reports`, {
+        occurredAt: '2026-02-26T15:00:00+05:00',
+        description: 'Дар роҳ гум шуд',
+        channel: 'cabinet',
+      });
       assert.equal(r.status, 201, r.text);
       assert.equal(r.body.isLate, true);
       const card = (await cabinet.get(`/api/fiscal/registers/${registerId}/card`)).body;
       assert.equal(card.isLost, true);
-      assert.ok((await officer.get('/api/notifications')).body.items.some((n: { kind: string; subjectId: string }) => n.kind === 'register.lost' && n.subjectId === r.body.id));
+      assert.ok(
+        (await officer.get('/api/notifications')).body.items.some(
+          (n: { kind: string; subjectId: string }) => n.kind === 'register.lost' && n.subjectId === r.body.id,
+        ),
+      );
       assert.ok((await tsc.specialist.get('/api/notifications')).body.items.some((n: { kind: string }) => n.kind === 'register.lost'));
-      const future = await cabinet.post(`/api/fiscal/registers/${registerId}/loss-reports`, { occurredAt: '2027-01-01T00:00:00+05:00', description: 'x', channel: 'cabinet' });
+      const future = await cabinet.post(`/api/fiscal/registers/${registerId}/loss-reports`, {
+        occurredAt: '2027-01-01T00:00:00+05:00',
+        description: 'x',
+        channel: 'cabinet',
+      });
       assert.equal(future.body.code, 'DATE_IN_FUTURE');
     });
 
     test('FIS-USE-04, FIS-USE-05: a breakdown starts the TSC 1-hour clock; overdue shows to the TSC; the notice gives the address', async () => {
       const { registerId, cabinet, card } = await registered();
-      const r = await cabinet.post(`/api/fiscal/registers/${registerId}/breakdowns`, { occurredAt: '2026-03-02T09:45:00+05:00', description: 'Чопгар кор намекунад', channel: 'cabinet' });
+      const r = await cabinet.post(`/api/fiscal/registers/${registerId}/breakdowns`, {
+        occurredAt: '2026-03-02T09:45:00+05:00',
+        description: 'Чопгар кор намекунад',
+        channel: 'cabinet',
+      });
       assert.equal(r.status, 201, r.text);
       assert.equal(new Date(r.body.taxNoticeDueAt).getTime() - new Date(r.body.reportedAt).getTime(), 3_600_000);
       t.clock.advance(2 * 3_600_000);
@@ -130,29 +160,50 @@ for (const target of testTargets()) {
       assert.ok(tick.checked >= 1);
       const overdue = (await tsc.specialist.get('/api/fiscal/deadlines?isOverdue=true')).body;
       assert.ok(overdue.some((d: { kind: string; subjectId: string }) => d.kind === 'BREAKDOWN_TAX_NOTICE' && d.subjectId === r.body.id));
-      assert.ok((await tsc.specialist.get('/api/notifications')).body.items.some((n: { kind: string; subjectId: string }) => n.kind === 'deadline.overdue' && n.subjectId === r.body.id));
+      assert.ok(
+        (await tsc.specialist.get('/api/notifications')).body.items.some(
+          (n: { kind: string; subjectId: string }) => n.kind === 'deadline.overdue' && n.subjectId === r.body.id,
+        ),
+      );
       const foreign = await otherTsc.specialist.post(`/api/fiscal/incidents/${r.body.id}/notify-tax-authority`);
       assert.equal(foreign.status, 404);
       const sent = await tsc.specialist.post(`/api/fiscal/incidents/${r.body.id}/notify-tax-authority`);
       assert.equal(sent.status, 200, sent.text);
-      const notice = (await officer.get('/api/notifications')).body.items.find((n: { kind: string; subjectId: string }) => n.kind === 'register.breakdown_notice' && n.subjectId === r.body.id);
+      const notice = (await officer.get('/api/notifications')).body.items.find(
+        (n: { kind: string; subjectId: string }) => n.kind === 'register.breakdown_notice' && n.subjectId === r.body.id,
+      );
       assert.ok(notice.body.tg.includes(card.placeOfActivity));
       assert.equal((await tsc.specialist.post(`/api/fiscal/incidents/${r.body.id}/notify-tax-authority`)).body.code, 'TAX_AUTHORITY_ALREADY_NOTIFIED');
-      assert.equal((await tsc.specialist.get('/api/fiscal/deadlines?isOverdue=true')).body.filter((d: { subjectId: string }) => d.subjectId === r.body.id).length, 0);
+      assert.equal(
+        (await tsc.specialist.get('/api/fiscal/deadlines?isOverdue=true')).body.filter((d: { subjectId: string }) => d.subjectId === r.body.id).length,
+        0,
+      );
       t.clock.set('2026-03-02T05:00:00Z');
     });
 
     test('FIS-TSO-03: the yearly inspection is recorded within 3 days; a later record is flagged and the next one is due in 12 months', async () => {
       const { registerId } = await registered();
-      const onTime = await tsc.specialist.post(`/api/fiscal/registers/${registerId}/inspections`, { inspectedOn: '2026-02-28', result: 'passed', notes: 'Пломба бутун' });
+      const onTime = await tsc.specialist.post(`/api/fiscal/registers/${registerId}/inspections`, {
+        inspectedOn: '2026-02-28',
+        result: 'passed',
+        notes: 'Пломба бутун',
+      });
       assert.equal(onTime.status, 201, onTime.text);
       assert.equal(onTime.body.isLate, false);
       assert.equal(new Date(onTime.body.recordDueAt).toISOString(), '2026-03-03T18:59:59.999Z');
-      const late = await tsc.specialist.post(`/api/fiscal/registers/${registerId}/inspections`, { inspectedOn: '2026-02-20', result: 'passed', notes: 'Қайди дер' });
+      const late = await tsc.specialist.post(`/api/fiscal/registers/${registerId}/inspections`, {
+        inspectedOn: '2026-02-20',
+        result: 'passed',
+        notes: 'Қайди дер',
+      });
       assert.equal(late.body.isLate, true);
       const card = (await officer.get(`/api/fiscal/registers/${registerId}/card`)).body;
       assert.ok(card.history.some((h: { kind: string }) => h.kind === 'inspected'));
-      const foreign = await otherTsc.specialist.post(`/api/fiscal/registers/${registerId}/inspections`, { inspectedOn: '2026-02-28', result: 'passed', notes: 'x' });
+      const foreign = await otherTsc.specialist.post(`/api/fiscal/registers/${registerId}/inspections`, {
+        inspectedOn: '2026-02-28',
+        result: 'passed',
+        notes: 'x',
+      });
       assert.equal(foreign.status, 404);
     });
 
@@ -163,14 +214,24 @@ for (const target of testTargets()) {
       assert.equal(foreignCard.status, 404);
       assert.equal(foreignCard.body.code, 'REGISTER_NOT_FOUND');
       const list = await a.cabinet.get('/api/fiscal/registers');
-      assert.deepEqual(list.body.items.map((r: { businessTin: string }) => r.businessTin), [a.business.tin]);
+      assert.deepEqual(
+        list.body.items.map((r: { businessTin: string }) => r.businessTin),
+        [a.business.tin],
+      );
       assert.equal((await otherTsc.specialist.get('/api/fiscal/registers')).body.total, 0);
       assert.equal((await otherTsc.specialist.get(`/api/fiscal/registers/${a.registerId}/card`)).status, 404);
       const apps = await a.cabinet.get('/api/fiscal/applications');
       assert.ok(apps.body.items.every((x: { businessTin: string }) => x.businessTin === a.business.tin));
       const searched = await officer.get(`/api/fiscal/registers?q=${encodeURIComponent(a.card.registryNumber)}`);
-      assert.deepEqual(searched.body.items.map((r: { id: string }) => r.id), [a.registerId]);
-      const loss = await b.cabinet.post(`/api/fiscal/registers/${a.registerId}/loss-reports`, { occurredAt: '2026-03-01T10:00:00+05:00', description: 'x', channel: 'cabinet' });
+      assert.deepEqual(
+        searched.body.items.map((r: { id: string }) => r.id),
+        [a.registerId],
+      );
+      const loss = await b.cabinet.post(`/api/fiscal/registers/${a.registerId}/loss-reports`, {
+        occurredAt: '2026-03-01T10:00:00+05:00',
+        description: 'x',
+        channel: 'cabinet',
+      });
       assert.equal(loss.status, 404);
     });
 

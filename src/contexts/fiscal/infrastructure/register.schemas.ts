@@ -61,7 +61,9 @@ export const SubmitApplicationBody = Type.Object(
     signedOn: IsoDate('AX1-16: date of the application'),
     phone: Phone(),
     submittedAs: Type.Union([Type.Literal('electronic'), Type.Literal('paper')], { description: 'p.19: electronic or on paper' }),
-    signature: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'Base64 EDS of the business over the signed content (electronic only)' })),
+    signature: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 2000, description: 'Base64 EDS of the business over the signed content (electronic only)' }),
+    ),
     receivedAt: Type.Optional(InstantInput('When the TSC received the application (start of the 4 working hours of p.22); default now')),
     technicalCheck: Type.Optional(
       Type.Object(
@@ -161,7 +163,12 @@ export const RegistrationCardSchema = Type.Object(
     fiscalModuleNumber: Type.String(),
     placeOfActivity: Type.String({ description: 'AX2-08' }),
     business: Type.Object({ tin: Type.String(), name: Type.String(), address: Type.String() }),
-    inspectorate: Type.Object({ code: Type.String(), name: LocalisedText, headName: Type.String({ description: 'AX2-10' }), registrationInspectorName: Type.String({ description: 'AX2-11' }) }),
+    inspectorate: Type.Object({
+      code: Type.String(),
+      name: LocalisedText,
+      headName: Type.String({ description: 'AX2-10' }),
+      registrationInspectorName: Type.String({ description: 'AX2-11' }),
+    }),
     certificate: Type.Object({ number: Type.String(), issuer: Type.String(), validTo: IsoDate() }),
     isFreeOfCharge: Type.Boolean({ description: 'p.25: registration is free' }),
     history: Type.Array(
@@ -183,7 +190,9 @@ export const IncidentBody = Type.Object(
   {
     occurredAt: InstantInput('When the register was lost or broke down'),
     description: Line(2000),
-    channel: Type.Union([Type.Literal('cabinet'), Type.Literal('call_centre'), Type.Literal('in_person')], { description: 'p.37: how the business reported it' }),
+    channel: Type.Union([Type.Literal('cabinet'), Type.Literal('call_centre'), Type.Literal('in_person')], {
+      description: 'p.37: how the business reported it',
+    }),
   },
   Strict,
 );
@@ -266,7 +275,13 @@ export const NewBusinessBody = Type.Object(
     legalAddress: Line(300),
     phone: Type.Optional(Phone()),
     inspectorateCode: Line(20),
-    taxRegime: Type.Union([Type.Literal('general'), Type.Literal('simplified'), Type.Literal('patent'), Type.Literal('certificate'), Type.Literal('agricultural_single_tax')]),
+    taxRegime: Type.Union([
+      Type.Literal('general'),
+      Type.Literal('simplified'),
+      Type.Literal('patent'),
+      Type.Literal('certificate'),
+      Type.Literal('agricultural_single_tax'),
+    ]),
     isVatPayer: Type.Boolean(),
     pin: Type.Optional(Type.String({ pattern: '^\\d{6,12}$', description: 'Opens the personal cabinet: PIN of 6 to 12 digits (p.18)' })),
   },

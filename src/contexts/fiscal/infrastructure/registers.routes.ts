@@ -41,7 +41,8 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
       schema: {
         tags: ['registration'],
         summary: 'A TSC enters an application for registration, re-registration, address change (Annex 1) or deregistration (Annex 3)',
-        description: 'Checks run at once: a clean application completes (register entered, card in the cabinet), a discrepancy goes to study (p.24), an incomplete set or an unregistered model is refused with every ground (p.26, p.27).',
+        description:
+          'Checks run at once: a clean application completes (register entered, card in the cabinet), a discrepancy goes to study (p.24), an incomplete set or an unregistered model is refused with every ground (p.26, p.27).',
         body: SubmitApplicationBody,
         response: { 201: ref('RegisterApplication') },
       },
@@ -60,7 +61,10 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
       schema: {
         tags: ['registration'],
         summary: 'Applications visible to the caller, newest first',
-        querystring: Type.Object({ status: Type.Optional(ApplicationStatusSchema), kind: Type.Optional(ApplicationKindSchema), tin: Type.Optional(Tin()), ...Page }, Strict),
+        querystring: Type.Object(
+          { status: Type.Optional(ApplicationStatusSchema), kind: Type.Optional(ApplicationKindSchema), tin: Type.Optional(Tin()), ...Page },
+          Strict,
+        ),
         response: { 200: Paged(ref('RegisterApplication')) },
       },
     },
@@ -70,7 +74,8 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
   app.get(
     '/api/fiscal/applications/:id',
     { schema: { tags: ['registration'], summary: 'One application with its attachments', params: IdParams, response: { 200: ref('RegisterApplication') } } },
-    async (request) => unwrap(await getApplication(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.id)),
+    async (request) =>
+      unwrap(await getApplication(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.id)),
   );
 
   app.get(
@@ -130,7 +135,13 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
           },
           Strict,
         ),
-        response: { 200: Type.Object({ items: Type.Array(ref('RegisterSummary')), total: Type.Integer(), isTotalCapped: Type.Boolean({ description: 'More than `total` match; narrow the search' }) }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(ref('RegisterSummary')),
+            total: Type.Integer(),
+            isTotalCapped: Type.Boolean({ description: 'More than `total` match; narrow the search' }),
+          }),
+        },
       },
     },
     async (request) => listRegisters(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.query),
@@ -145,14 +156,17 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
   app.get(
     '/api/fiscal/registers/:id/card',
     { schema: { tags: ['registries'], summary: 'The registration card of Annex 2 (p.23)', params: IdParams, response: { 200: ref('RegistrationCard') } } },
-    async (request) => unwrap(await getRegistrationCard(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.id)),
+    async (request) =>
+      unwrap(await getRegistrationCard(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.id)),
   );
 
   app.get(
     '/api/fiscal/registers/:id/card.html',
     { schema: { tags: ['registries'], summary: 'The registration card of Annex 2, printable, in Tajik', params: IdParams, produces: ['text/html'] } },
     async (request, reply) => {
-      const card = unwrap(await getRegistrationCard(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.id));
+      const card = unwrap(
+        await getRegistrationCard(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.id),
+      );
       reply.type('text/html; charset=utf-8');
       return registrationCardHtml(card);
     },
@@ -164,7 +178,10 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
       {
         schema: {
           tags: ['incidents'],
-          summary: kind === 'loss' ? 'Report the loss of a register (p.16, within 1 working day)' : 'Report a breakdown to the TSC (p.37); the TSC then has 1 hour to tell the tax authority',
+          summary:
+            kind === 'loss'
+              ? 'Report the loss of a register (p.16, within 1 working day)'
+              : 'Report a breakdown to the TSC (p.37); the TSC then has 1 hour to tell the tax authority',
           params: IdParams,
           body: IncidentBody,
           response: { 201: ref('Incident') },
@@ -185,7 +202,10 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
       schema: {
         tags: ['incidents'],
         summary: 'Loss and breakdown reports visible to the caller',
-        querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('loss'), Type.Literal('breakdown')])), registerId: Type.Optional(Uuid()), limit: Page.limit }, Strict),
+        querystring: Type.Object(
+          { kind: Type.Optional(Type.Union([Type.Literal('loss'), Type.Literal('breakdown')])), registerId: Type.Optional(Uuid()), limit: Page.limit },
+          Strict,
+        ),
         response: { 200: Type.Array(ref('Incident')) },
       },
     },
@@ -194,7 +214,14 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
 
   app.post(
     '/api/fiscal/incidents/:id/notify-tax-authority',
-    { schema: { tags: ['incidents'], summary: 'The TSC tells the tax authority of a breakdown with the address of the trading point (p.37)', params: IdParams, response: { 200: ref('Incident') } } },
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'The TSC tells the tax authority of a breakdown with the address of the trading point (p.37)',
+        params: IdParams,
+        response: { 200: ref('Incident') },
+      },
+    },
     async (request) => unwrap(await notifyTaxAuthority(deps, requireRole(request, 'tsc_specialist'), request.params.id)),
   );
 
@@ -203,11 +230,20 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
     {
       schema: {
         tags: ['incidents'],
-        summary: "The TSC records the yearly technical and software inspection (p.89, within 3 days)",
+        summary: 'The TSC records the yearly technical and software inspection (p.89, within 3 days)',
         params: IdParams,
         body: InspectionBody,
         response: {
-          201: Type.Object({ id: Uuid(), registerId: Uuid(), inspectedOn: Type.String(), result: Type.String(), notes: Type.String(), recordedAt: IsoDateTime(), recordDueAt: IsoDateTime(), isLate: Type.Boolean() }),
+          201: Type.Object({
+            id: Uuid(),
+            registerId: Uuid(),
+            inspectedOn: Type.String(),
+            result: Type.String(),
+            notes: Type.String(),
+            recordedAt: IsoDateTime(),
+            recordDueAt: IsoDateTime(),
+            isLate: Type.Boolean(),
+          }),
         },
       },
     },
@@ -224,7 +260,15 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
       schema: {
         tags: ['deadlines'],
         summary: 'Legal due times the caller is responsible for (all, for officers); overdue ones flagged',
-        querystring: Type.Object({ isOverdue: Type.Optional(Type.Boolean()), isOpen: Type.Optional(Type.Boolean()), subjectId: Type.Optional(Type.String({ maxLength: 100 })), limit: Page.limit }, Strict),
+        querystring: Type.Object(
+          {
+            isOverdue: Type.Optional(Type.Boolean()),
+            isOpen: Type.Optional(Type.Boolean()),
+            subjectId: Type.Optional(Type.String({ maxLength: 100 })),
+            limit: Page.limit,
+          },
+          Strict,
+        ),
         response: { 200: Type.Array(ref('Deadline')) },
       },
     },
@@ -238,7 +282,9 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
         tags: ['public'],
         summary: 'Tax inspectorates',
         security: [],
-        response: { 200: Type.Array(Type.Object({ code: Type.String(), name: LocalisedText, region: Type.String(), district: Type.String(), address: Type.String() })) },
+        response: {
+          200: Type.Array(Type.Object({ code: Type.String(), name: LocalisedText, region: Type.String(), district: Type.String(), address: Type.String() })),
+        },
       },
     },
     async () => listInspectorates(deps),
@@ -246,7 +292,14 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
 
   app.post(
     '/api/fiscal/businesses',
-    { schema: { tags: ['taxpayers'], summary: 'Enter a taxpayer and open its personal cabinet (TIN and PIN)', body: NewBusinessBody, response: { 201: ref('Business') } } },
+    {
+      schema: {
+        tags: ['taxpayers'],
+        summary: 'Enter a taxpayer and open its personal cabinet (TIN and PIN)',
+        body: NewBusinessBody,
+        response: { 201: ref('Business') },
+      },
+    },
     async (request, reply) => {
       const business = unwrap(await addBusiness(deps, requireRole(request, 'operator_admin', 'tax_officer'), request.body));
       reply.code(201);
@@ -269,7 +322,14 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
 
   app.get(
     '/api/fiscal/businesses/:tin',
-    { schema: { tags: ['taxpayers'], summary: 'A taxpayer by TIN (auto-fill of the application, p.21)', params: Type.Object({ tin: Tin() }, Strict), response: { 200: ref('Business') } } },
+    {
+      schema: {
+        tags: ['taxpayers'],
+        summary: 'A taxpayer by TIN (auto-fill of the application, p.21)',
+        params: Type.Object({ tin: Tin() }, Strict),
+        response: { 200: ref('Business') },
+      },
+    },
     async (request) => unwrap(await getBusiness(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.tin)),
   );
 
@@ -286,5 +346,4 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
     },
     async (request) => unwrap(await setExemption(deps, requireRole(request, 'operator_admin', 'tax_officer'), request.params.tin, request.body)),
   );
-
 }

@@ -26,7 +26,10 @@ for (const target of testTargets()) {
 
     test('FIS-REG-02, FIS-REG-08, FIS-REG-10: a TSC registers a VCR within 4 working hours and the card reaches the cabinet', async () => {
       const business = await makeBusiness(t, officer);
-      const r = await tsc.specialist.post('/api/fiscal/applications', registrationBody(business, model.id, modules[0]!, { receivedAt: '2026-03-02T09:30:00+05:00' }));
+      const r = await tsc.specialist.post(
+        '/api/fiscal/applications',
+        registrationBody(business, model.id, modules[0]!, { receivedAt: '2026-03-02T09:30:00+05:00' }),
+      );
       assert.equal(r.status, 201, r.text);
       assert.equal(r.body.status, 'completed');
       assert.equal(r.body.isLate, false);
@@ -47,7 +50,11 @@ for (const target of testTargets()) {
       assert.equal(card.body.modelName, model.name);
       assert.equal(card.body.history[0].kind, 'registered');
       const inbox = await cabinet.get('/api/notifications');
-      assert.ok(inbox.body.items.some((n: { kind: string; body: { tg: string } }) => n.kind === 'application.registration.completed' && n.body.tg.includes(card.body.registryNumber)));
+      assert.ok(
+        inbox.body.items.some(
+          (n: { kind: string; body: { tg: string } }) => n.kind === 'application.registration.completed' && n.body.tg.includes(card.body.registryNumber),
+        ),
+      );
     });
 
     test('FIS-AX2-01, FIS-AX2-02, FIS-AX2-03, FIS-AX2-04, FIS-AX2-05, FIS-AX2-06, FIS-AX2-07, FIS-AX2-08, FIS-AX2-09, FIS-AX2-10, FIS-AX2-11: the printable card has every field of Annex 2', async () => {
@@ -124,23 +131,35 @@ for (const target of testTargets()) {
       assert.equal(new Date(r.body.studyDueAt).toISOString(), '2026-03-03T12:00:00.000Z');
       const queue = await officer.get('/api/fiscal/applications?status=under_study');
       assert.ok(queue.body.items.some((a: { id: string }) => a.id === r.body.id));
-      const refused = await officer.post(`/api/fiscal/applications/${r.body.id}/study`, { isDiscrepancyConfirmed: true, note: 'Name differs from the state registration' });
+      const refused = await officer.post(`/api/fiscal/applications/${r.body.id}/study`, {
+        isDiscrepancyConfirmed: true,
+        note: 'Name differs from the state registration',
+      });
       assert.equal(refused.status, 200, refused.text);
       assert.equal(refused.body.status, 'refused');
       assert.ok(refused.body.refusalGrounds.every((g: { code: string }) => g.code === 'DATA_DISCREPANCY'));
       const again = await officer.post(`/api/fiscal/applications/${r.body.id}/study`, { isDiscrepancyConfirmed: false, note: 'x' });
       assert.equal(again.body.code, 'APPLICATION_NOT_UNDER_STUDY');
-      const fixed = await tsc.specialist.post('/api/fiscal/applications', registrationBody(business, model.id, modules[5]!, { previousApplicationId: r.body.id }));
+      const fixed = await tsc.specialist.post(
+        '/api/fiscal/applications',
+        registrationBody(business, model.id, modules[5]!, { previousApplicationId: r.body.id }),
+      );
       assert.equal(fixed.body.status, 'completed', fixed.text);
       assert.equal(fixed.body.previousApplicationId, r.body.id);
-      const notRefused = await tsc.specialist.post('/api/fiscal/applications', registrationBody(business, model.id, modules[6]!, { previousApplicationId: fixed.body.id }));
+      const notRefused = await tsc.specialist.post(
+        '/api/fiscal/applications',
+        registrationBody(business, model.id, modules[6]!, { previousApplicationId: fixed.body.id }),
+      );
       assert.equal(notRefused.body.code, 'PREVIOUS_APPLICATION_NOT_REFUSED');
     });
 
     test('FIS-REG-09: without a passed technical check nothing is written', async () => {
       const business = await makeBusiness(t, officer);
       const before = (await officer.get(`/api/fiscal/applications?tin=${business.tin}`)).body.total;
-      const r = await tsc.specialist.post('/api/fiscal/applications', registrationBody(business, model.id, modules[6]!, { technicalCheck: { isInWorkingOrder: true, isCorrectProgramInstalled: false } }));
+      const r = await tsc.specialist.post(
+        '/api/fiscal/applications',
+        registrationBody(business, model.id, modules[6]!, { technicalCheck: { isInWorkingOrder: true, isCorrectProgramInstalled: false } }),
+      );
       assert.equal(r.status, 422);
       assert.equal(r.body.code, 'TECHNICAL_CHECK_FAILED');
       assert.equal((await officer.get(`/api/fiscal/applications?tin=${business.tin}`)).body.total, before);
@@ -152,7 +171,9 @@ for (const target of testTargets()) {
       const { publicKey, privateKey } = generateKeyPairSync('ed25519');
       const registered = await cabinet.put('/api/auth/public-key', { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }) });
       assert.equal(registered.status, 200, registered.text);
-      const body = registrationBody(business, model.id, modules[7]!, { submittedAs: 'electronic' }) as Record<string, unknown> & { attachments: { contentBase64: string }[] };
+      const body = registrationBody(business, model.id, modules[7]!, { submittedAs: 'electronic' }) as Record<string, unknown> & {
+        attachments: { contentBase64: string }[];
+      };
       const hashes = body.attachments.map((a) => createHash('sha256').update(Buffer.from(a.contentBase64, 'base64')).digest('hex'));
       const signature = sign(null, Buffer.from(canonicalJson(signedContent(body as never, hashes))), privateKey).toString('base64');
       const forged = await tsc.specialist.post('/api/fiscal/applications', { ...body, placeOfActivity: 'elsewhere', signature });
@@ -220,7 +241,10 @@ for (const target of testTargets()) {
       assert.equal(deadlines.find((d: { kind: string }) => d.kind === 'ADDRESS_CHANGE_ENTRY').limit.unit, 'working_hours');
       const card = (await officer.get(`/api/fiscal/registers/${reg.body.registerId}/card`)).body;
       assert.equal(card.placeOfActivity, 'ш. Душанбе, хиёбони Исмоили Сомонӣ 12');
-      assert.deepEqual(card.history.map((h: { kind: string }) => h.kind), ['registered', 'address_changed']);
+      assert.deepEqual(
+        card.history.map((h: { kind: string }) => h.kind),
+        ['registered', 'address_changed'],
+      );
     });
 
     test('FIS-REG-21, FIS-FMR-03: re-registration after a full module installs the new one and sends the old back within 1 month', async () => {

@@ -43,7 +43,10 @@ for (const target of testTargets()) {
       assert.equal(a.body.status, 'completed');
       const b = await tsc.specialist.post('/api/fiscal/applications', registrationBody(second, vcr.id, modules[3]!, { manufacturerNumber: 'SN-0001' }));
       assert.equal(b.body.status, 'under_study');
-      assert.deepEqual(b.body.findings.map((f: { code: string }) => f.code), ['DEVICE_ALREADY_REGISTERED']);
+      assert.deepEqual(
+        b.body.findings.map((f: { code: string }) => f.code),
+        ['DEVICE_ALREADY_REGISTERED'],
+      );
       // Clearing the study cannot override the registry: the number is still taken.
       const cleared = await officer.post(`/api/fiscal/applications/${b.body.id}/study`, { isDiscrepancyConfirmed: false, note: 'x' });
       assert.equal(cleared.status, 409);

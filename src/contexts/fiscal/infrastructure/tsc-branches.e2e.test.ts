@@ -14,7 +14,9 @@ const branchBody = (login: string, over: Record<string, unknown> = {}) => ({
   address: 'ш. Хуҷанд, к. Ленин 5',
   phone: '+992 34 222 00 00',
   specialist: { fullName: 'Саидов Бахтиёр', certificateNumber: 'CERT-002', certificateIssuer: 'ООО «Касса-Сервис»', login },
-  attachments: [{ kind: 'specialist_certificate', fileName: 'cert.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF cert').toString('base64') }],
+  attachments: [
+    { kind: 'specialist_certificate', fileName: 'cert.pdf', mediaType: 'application/pdf', contentBase64: Buffer.from('%PDF cert').toString('base64') },
+  ],
   ...over,
 });
 type Inbox = { kind: string; body: { tg: string; ru: string; en: string } }[];
@@ -84,12 +86,18 @@ for (const target of testTargets()) {
       assert.ok((await kinds(branchSpecialist)).includes('branch.registered'), 'the branch reads its own inbox');
       assert.ok((await kinds(tscA.specialist)).includes('specialist.registered'));
       const published = (await t.anon.get('/api/public/tscs')).body as { name: string; branches: { name: string; address: string; phone: string }[] }[];
-      assert.deepEqual(published.find((p) => p.name === 'МХТ «Хизмат»')?.branches.map((b) => [b.name, b.address, b.phone]), [['Филиали Хуҷанд', 'ш. Хуҷанд, к. Ленин 5', '+992 34 222 00 00']]);
+      assert.deepEqual(
+        published.find((p) => p.name === 'МХТ «Хизмат»')?.branches.map((b) => [b.name, b.address, b.phone]),
+        [['Филиали Хуҷанд', 'ш. Хуҷанд, к. Ленин 5', '+992 34 222 00 00']],
+      );
       assert.equal((await admin.post(`/api/fiscal/branches/${branchId}/register`)).body.code, 'BRANCH_NOT_PENDING');
     });
 
     test('FIS-BRN-05, FIS-BRN-06, FIS-BRN-08: a refusal states each ground of p.114; the TSC applies again naming the refused request', async () => {
-      const second = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/branches`, branchBody('nazarov.kulob', { name: 'Филиали Кӯлоб', region: 'Хатлон', address: 'ш. Кӯлоб' }));
+      const second = await tscA.specialist.post(
+        `/api/fiscal/tscs/${tscA.id}/branches`,
+        branchBody('nazarov.kulob', { name: 'Филиали Кӯлоб', region: 'Хатлон', address: 'ш. Кӯлоб' }),
+      );
       assert.equal(second.status, 201, second.text);
       const refused = await admin.post(`/api/fiscal/branches/${second.body.id}/refuse`, {
         grounds: [
@@ -99,17 +107,26 @@ for (const target of testTargets()) {
       });
       assert.equal(refused.status, 200, refused.text);
       assert.equal(refused.body.status, 'refused');
-      assert.deepEqual(refused.body.refusalGrounds.map((g: { ref: string }) => g.ref), ['p.114 (1)', 'p.114 (2)']);
+      assert.deepEqual(
+        refused.body.refusalGrounds.map((g: { ref: string }) => g.ref),
+        ['p.114 (1)', 'p.114 (2)'],
+      );
       assert.equal(refused.body.specialists[0].status, 'refused', 'the specialist named with it is refused with it');
       assert.ok(deadline(refused.body, 'BRANCH_REPLY')?.metAt);
       const letter = (await inbox(tscA.specialist)).find((n) => n.kind === 'branch.refused');
       assert.ok(letter?.body.en.includes('p.114 (2): The address is not in Kulob'));
-      assert.equal((await admin.post(`/api/fiscal/branches/${second.body.id}/refuse`, { grounds: [{ code: 'DATA_DISCREPANCY', detail: 'x' }] })).body.code, 'BRANCH_NOT_PENDING');
+      assert.equal(
+        (await admin.post(`/api/fiscal/branches/${second.body.id}/refuse`, { grounds: [{ code: 'DATA_DISCREPANCY', detail: 'x' }] })).body.code,
+        'BRANCH_NOT_PENDING',
+      );
 
       const wrongPrevious = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/branches`, branchBody('nazarov.kulob', { previousBranchId: branchId }));
       assert.equal(wrongPrevious.status, 409);
       assert.equal(wrongPrevious.body.code, 'PREVIOUS_APPLICATION_NOT_REFUSED');
-      const again = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/branches`, branchBody('nazarov.kulob', { name: 'Филиали Кӯлоб', previousBranchId: second.body.id }));
+      const again = await tscA.specialist.post(
+        `/api/fiscal/tscs/${tscA.id}/branches`,
+        branchBody('nazarov.kulob', { name: 'Филиали Кӯлоб', previousBranchId: second.body.id }),
+      );
       assert.equal(again.status, 201, again.text);
       assert.equal(again.body.previousBranchId, second.body.id);
     });
@@ -118,11 +135,35 @@ for (const target of testTargets()) {
       const inspectorate = await makeInspectorate(t);
       const model = await makeModel(t);
       const now = t.clock.now();
-      await t.db.db.insert(businesses).values({ tin: '500000001', name: 'Мағозаи Хуҷанд', kind: 'legal_entity', legalAddress: 'ш. Хуҷанд', inspectorateCode: inspectorate, taxRegime: 'general', isVatPayer: false, createdAt: now, updatedAt: now });
+      await t.db.db.insert(businesses).values({
+        tin: '500000001',
+        name: 'Мағозаи Хуҷанд',
+        kind: 'legal_entity',
+        legalAddress: 'ш. Хуҷанд',
+        inspectorateCode: inspectorate,
+        taxRegime: 'general',
+        isVatPayer: false,
+        createdAt: now,
+        updatedAt: now,
+      });
       await t.db.db.insert(registers).values({
-        id: randomUUID(), registryNumber: 'R-KH-1', kind: 'virtual', modelId: model.id, manufacturerNumber: 'VCR-KH-1', softwareVersion: '1.0.0', fiscalModuleNumber: 'FM-KH-1',
-        businessTin: '500000001', businessDataVersion: 1, placeOfActivity: 'ш. Хуҷанд, бозори Панҷшанбе', inspectorateCode: inspectorate, tscId: tscA.id, branchId,
-        status: 'registered', registeredAt: now, nextInspectionDueAt: now, updatedAt: now,
+        id: randomUUID(),
+        registryNumber: 'R-KH-1',
+        kind: 'virtual',
+        modelId: model.id,
+        manufacturerNumber: 'VCR-KH-1',
+        softwareVersion: '1.0.0',
+        fiscalModuleNumber: 'FM-KH-1',
+        businessTin: '500000001',
+        businessDataVersion: 1,
+        placeOfActivity: 'ш. Хуҷанд, бозори Панҷшанбе',
+        inspectorateCode: inspectorate,
+        tscId: tscA.id,
+        branchId,
+        status: 'registered',
+        registeredAt: now,
+        nextInspectionDueAt: now,
+        updatedAt: now,
       });
       const shop = await t.as('business', { tin: '500000001' });
 
@@ -140,7 +181,10 @@ for (const target of testTargets()) {
       assert.equal(deadline(r.body, 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE')?.metAt, null);
       assert.equal((await branchSpecialist.get('/api/auth/me')).status, 401, 'p.119: access ends');
       assert.ok((await kinds(tscA.specialist)).includes('branch.deregistered'));
-      const unitInbox = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM platform.notifications WHERE recipient_kind = 'unit' AND recipient_id = $1 AND kind = 'branch.deregistered'`, [branchId]);
+      const unitInbox = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM platform.notifications WHERE recipient_kind = 'unit' AND recipient_id = $1 AND kind = 'branch.deregistered'`,
+        [branchId],
+      );
       assert.equal(Number(unitInbox[0]?.n), 1, 'p.118: the branch is told too');
 
       assert.deepEqual(await kinds(shop), []);
@@ -167,7 +211,10 @@ for (const target of testTargets()) {
         assert.equal(r.status, 404, path);
         assert.equal(r.body.code, code);
       }
-      assert.deepEqual((await other.get('/api/fiscal/tscs')).body.map((x: { id: string }) => x.id), [tscB.id]);
+      assert.deepEqual(
+        (await other.get('/api/fiscal/tscs')).body.map((x: { id: string }) => x.id),
+        [tscB.id],
+      );
       assert.deepEqual((await other.get('/api/fiscal/branches')).body, []);
       assert.deepEqual((await other.get(`/api/fiscal/branches?tscId=${tscA.id}`)).body, []);
       assert.deepEqual((await other.get(`/api/fiscal/specialists?tscId=${tscA.id}`)).body, []);
@@ -176,7 +223,12 @@ for (const target of testTargets()) {
       const foreign = await other.post(`/api/fiscal/tscs/${tscA.id}/branches`, branchBody('someone.else'));
       assert.equal(foreign.status, 404);
       assert.equal(foreign.body.code, 'TSC_NOT_FOUND');
-      const foreignSpecialist = await other.post(`/api/fiscal/tscs/${tscA.id}/specialists`, { fullName: 'X Y', certificateNumber: 'C', certificateIssuer: 'M', login: 'x.y.z' });
+      const foreignSpecialist = await other.post(`/api/fiscal/tscs/${tscA.id}/specialists`, {
+        fullName: 'X Y',
+        certificateNumber: 'C',
+        certificateIssuer: 'M',
+        login: 'x.y.z',
+      });
       assert.equal(foreignSpecialist.body.code, 'TSC_NOT_FOUND');
       const business = await t.as('business', { tin: '500000009' });
       assert.equal((await business.get('/api/fiscal/tscs')).status, 403);
@@ -185,16 +237,31 @@ for (const target of testTargets()) {
     test('FIS-ACC-02: a login already used is refused and nothing is written; the operator refuses a specialist with a reason', async () => {
       const taken = (await tscA.specialist.get('/api/auth/me')).body.login;
       const before = [await count('fiscal.specialists'), await count('platform.audit_log')];
-      const dup = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, { fullName: 'Раҷабов Ҷамшед', certificateNumber: 'CERT-9', certificateIssuer: 'ООО «Касса»', login: taken });
+      const dup = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, {
+        fullName: 'Раҷабов Ҷамшед',
+        certificateNumber: 'CERT-9',
+        certificateIssuer: 'ООО «Касса»',
+        login: taken,
+      });
       assert.equal(dup.status, 409);
       assert.equal(dup.body.code, 'LOGIN_TAKEN');
       assert.equal(dup.body.field, 'body.login');
       assert.deepEqual([await count('fiscal.specialists'), await count('platform.audit_log')], before);
 
-      const applied = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, { fullName: 'Раҷабов Ҷамшед', certificateNumber: 'CERT-9', certificateIssuer: 'ООО «Касса»', login: 'rajabov.j' });
+      const applied = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, {
+        fullName: 'Раҷабов Ҷамшед',
+        certificateNumber: 'CERT-9',
+        certificateIssuer: 'ООО «Касса»',
+        login: 'rajabov.j',
+      });
       assert.equal(applied.status, 201, applied.text);
       assert.equal(applied.body.branchId, null);
-      const reserved = await tscB.specialist.post(`/api/fiscal/tscs/${tscB.id}/specialists`, { fullName: 'Другой', certificateNumber: 'C-1', certificateIssuer: 'M', login: 'rajabov.j' });
+      const reserved = await tscB.specialist.post(`/api/fiscal/tscs/${tscB.id}/specialists`, {
+        fullName: 'Другой',
+        certificateNumber: 'C-1',
+        certificateIssuer: 'M',
+        login: 'rajabov.j',
+      });
       assert.equal(reserved.body.code, 'LOGIN_TAKEN', 'a pending application reserves its login');
       const refused = await admin.post(`/api/fiscal/specialists/${applied.body.id}/refuse`, { reason: 'The certificate has expired' });
       assert.equal(refused.status, 200, refused.text);
@@ -203,11 +270,29 @@ for (const target of testTargets()) {
       assert.ok((await inbox(tscA.specialist)).some((n) => n.kind === 'specialist.refused' && n.body.en.includes('The certificate has expired')));
       assert.equal((await admin.post(`/api/fiscal/specialists/${applied.body.id}/register`)).body.code, 'SPECIALIST_NOT_PENDING');
 
-      const deadBranch = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, { fullName: 'Ҳ', certificateNumber: 'C', certificateIssuer: 'M', login: 'h.one', branchId });
+      const deadBranch = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, {
+        fullName: 'Ҳ',
+        certificateNumber: 'C',
+        certificateIssuer: 'M',
+        login: 'h.one',
+        branchId,
+      });
       assert.equal(deadBranch.body.code, 'BRANCH_NOT_REGISTERED');
-      const foreignBranch = await tscB.specialist.post(`/api/fiscal/tscs/${tscB.id}/specialists`, { fullName: 'Ҳ', certificateNumber: 'C', certificateIssuer: 'M', login: 'h.two', branchId });
+      const foreignBranch = await tscB.specialist.post(`/api/fiscal/tscs/${tscB.id}/specialists`, {
+        fullName: 'Ҳ',
+        certificateNumber: 'C',
+        certificateIssuer: 'M',
+        login: 'h.two',
+        branchId,
+      });
       assert.equal(foreignBranch.body.code, 'BRANCH_NOT_FOUND');
-      const badLogin = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, { fullName: 'Ҳ', certificateNumber: 'C', certificateIssuer: 'M', login: 'Bad Login', extra: 1 });
+      const badLogin = await tscA.specialist.post(`/api/fiscal/tscs/${tscA.id}/specialists`, {
+        fullName: 'Ҳ',
+        certificateNumber: 'C',
+        certificateIssuer: 'M',
+        login: 'Bad Login',
+        extra: 1,
+      });
       assert.equal(badLogin.status, 400);
       assert.ok(badLogin.body.errors.some((e: { field: string }) => e.field === 'body.extra'));
       assert.ok(badLogin.body.errors.some((e: { field: string }) => e.field === 'body.login'));

@@ -17,7 +17,10 @@ const BranchRequestBody = Type.Object(
     ...ContactBody,
     specialist: Type.Object(SpecialistBody, { ...Strict, description: 'The qualified specialist for guaranteed service at the branch (p.112)' }),
     attachments: Type.Optional(
-      Type.Array(AttachmentBody(BRANCH_ATTACHMENT_KINDS, 'specialist_information, specialist_certificate or additional'), { maxItems: 20, description: 'Supporting documents' }),
+      Type.Array(AttachmentBody(BRANCH_ATTACHMENT_KINDS, 'specialist_information, specialist_certificate or additional'), {
+        maxItems: 20,
+        description: 'Supporting documents',
+      }),
     ),
     previousBranchId: Type.Optional(Uuid('p.116: the refused request this one corrects')),
   },
@@ -31,7 +34,8 @@ export function tscBranchRoutes(app: App, deps: FiscalDeps): void {
     {
       schema: {
         tags: ['tsc'],
-        summary: 'Ask to register a regional branch, naming its qualified specialist; reply within 7 working days (the TSC’s head office, FIS-BRN-03, FIS-BRN-04)',
+        summary:
+          'Ask to register a regional branch, naming its qualified specialist; reply within 7 working days (the TSC’s head office, FIS-BRN-03, FIS-BRN-04)',
         params: TscParams,
         body: BranchRequestBody,
         response: { 201: ref('Branch') },
@@ -102,7 +106,8 @@ export function tscBranchRoutes(app: App, deps: FiscalDeps): void {
     {
       schema: {
         tags: ['tsc'],
-        summary: 'Deregister a branch at the TSC’s request; notices go to the TSC, the branch and the businesses it serves (the TSC’s head office, FIS-BRN-09, 11, 12)',
+        summary:
+          'Deregister a branch at the TSC’s request; notices go to the TSC, the branch and the businesses it serves (the TSC’s head office, FIS-BRN-09, 11, 12)',
         params: IdParams,
         response: { 200: ref('Branch') },
       },

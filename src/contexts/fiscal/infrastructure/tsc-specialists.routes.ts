@@ -22,7 +22,10 @@ export function tscSpecialistRoutes(app: App, deps: FiscalDeps): void {
             ...SpecialistBody,
             branchId: Type.Optional(Uuid('The branch the specialist serves; omitted for the head office')),
             attachments: Type.Optional(
-              Type.Array(AttachmentBody(['specialist_certificate', 'additional'], 'specialist_certificate or additional'), { maxItems: 10, description: 'Copy of the certificate' }),
+              Type.Array(AttachmentBody(['specialist_certificate', 'additional'], 'specialist_certificate or additional'), {
+                maxItems: 10,
+                description: 'Copy of the certificate',
+              }),
             ),
           },
           Strict,

@@ -90,14 +90,19 @@ for (const target of testTargets()) {
     });
 
     test('FIS-TSC-11, FIS-TSC-14: inconsistencies open an on-site check due within 1 working day; only confirmed ones are a ground for refusal', async () => {
-      const early = await officer.post(`/api/fiscal/tsc-applications/${firstId}/refuse`, { letterNumber: 'R-1', grounds: [{ code: 'DATA_DISCREPANCY', detail: 'Address differs' }] });
+      const early = await officer.post(`/api/fiscal/tsc-applications/${firstId}/refuse`, {
+        letterNumber: 'R-1',
+        grounds: [{ code: 'DATA_DISCREPANCY', detail: 'Address differs' }],
+      });
       assert.equal(early.status, 409, early.text);
       assert.equal(early.body.code, 'TSC_DISCREPANCY_NOT_CHECKED');
       assert.equal((await officer.get(`/api/fiscal/tsc-applications/${firstId}`)).body.status, 'received');
 
       const notOfficer = await admin.post(`/api/fiscal/tsc-applications/${firstId}/site-check`, { inconsistencies: 'x' });
       assert.equal(notOfficer.status, 403);
-      const check = await officer.post(`/api/fiscal/tsc-applications/${firstId}/site-check`, { inconsistencies: 'The premises contract names another address' });
+      const check = await officer.post(`/api/fiscal/tsc-applications/${firstId}/site-check`, {
+        inconsistencies: 'The premises contract names another address',
+      });
       assert.equal(check.status, 200, check.text);
       assert.equal(check.body.status, 'site_check');
       assert.equal(check.body.siteCheckDueAt, '2026-04-07T12:00:00.000Z');
@@ -115,7 +120,9 @@ for (const target of testTargets()) {
       assert.equal(refused.status, 200, refused.text);
       assert.equal(refused.body.status, 'refused');
       assert.equal(refused.body.decisionNumber, 'R-15/2026');
-      assert.deepEqual(refused.body.refusalGrounds, [{ code: 'DATA_DISCREPANCY', ref: 'p.103 (2)', detail: 'The premises at Rudaki 10 belong to a tax inspectorate (p.91)' }]);
+      assert.deepEqual(refused.body.refusalGrounds, [
+        { code: 'DATA_DISCREPANCY', ref: 'p.103 (2)', detail: 'The premises at Rudaki 10 belong to a tax inspectorate (p.91)' },
+      ]);
       assert.equal(deadline(refused.body, 'TSC_DECISION')?.metAt, '2026-04-06T10:00:00.000Z');
       assert.equal(deadline(refused.body, 'TSC_SITE_CHECK')?.metAt, '2026-04-06T10:00:00.000Z');
       const letter = (await inbox(applicant)).find((n) => n.kind === 'tsc_application.refused');
@@ -162,7 +169,10 @@ for (const target of testTargets()) {
       const noTin = await officer.post('/api/fiscal/tsc-applications', application());
       assert.equal(noTin.status, 400);
       assert.equal(noTin.body.field, 'body.applicantTin');
-      const paper = await officer.post('/api/fiscal/tsc-applications', application({ applicantTin: '300000002', name: 'ҶДММ «Техсервис»', attachments: FULL_SET.slice(0, 2) }));
+      const paper = await officer.post(
+        '/api/fiscal/tsc-applications',
+        application({ applicantTin: '300000002', name: 'ҶДММ «Техсервис»', attachments: FULL_SET.slice(0, 2) }),
+      );
       assert.equal(paper.status, 201, paper.text);
       assert.deepEqual(paper.body.missingAttachments, ['call_centre_information', 'certified_employees']);
       assert.equal(paper.body.createdBy.startsWith('tax_officer:'), true);
@@ -216,7 +226,9 @@ for (const target of testTargets()) {
 
       const byOfficer = await officer.post(`/api/fiscal/tscs/${tscId}/suspend-access`, { decisionReference: 'Q-7' });
       assert.equal(byOfficer.status, 403);
-      const suspended = await admin.post(`/api/fiscal/tscs/${tscId}/suspend-access`, { decisionReference: 'Decision of the Tax Committee No 7 of 7 April 2026' });
+      const suspended = await admin.post(`/api/fiscal/tscs/${tscId}/suspend-access`, {
+        decisionReference: 'Decision of the Tax Committee No 7 of 7 April 2026',
+      });
       assert.equal(suspended.status, 200, suspended.text);
       assert.equal(suspended.body.access, 'suspended');
       assert.equal(suspended.body.accessDecision, 'Decision of the Tax Committee No 7 of 7 April 2026');
@@ -267,11 +279,35 @@ for (const target of testTargets()) {
       ];
       for (const s of served) {
         const now = t.clock.now();
-        await t.db.db.insert(businesses).values({ tin: s.tin, name: `Мағозаи ${s.tin}`, kind: 'legal_entity', legalAddress: 'ш. Душанбе', inspectorateCode: inspectorate, taxRegime: 'general', isVatPayer: false, createdAt: now, updatedAt: now });
+        await t.db.db.insert(businesses).values({
+          tin: s.tin,
+          name: `Мағозаи ${s.tin}`,
+          kind: 'legal_entity',
+          legalAddress: 'ш. Душанбе',
+          inspectorateCode: inspectorate,
+          taxRegime: 'general',
+          isVatPayer: false,
+          createdAt: now,
+          updatedAt: now,
+        });
         await t.db.db.insert(registers).values({
-          id: randomUUID(), registryNumber: `R-${s.tin}`, kind: 'virtual', modelId: model.id, manufacturerNumber: `VCR-${s.tin}`, softwareVersion: '1.0.0',
-          fiscalModuleNumber: s.module, businessTin: s.tin, businessDataVersion: 1, placeOfActivity: 'ш. Душанбе, к. Айнӣ 5', inspectorateCode: inspectorate,
-          tscId, branchId: s.branchId, status: 'registered', registeredAt: now, nextInspectionDueAt: now, updatedAt: now,
+          id: randomUUID(),
+          registryNumber: `R-${s.tin}`,
+          kind: 'virtual',
+          modelId: model.id,
+          manufacturerNumber: `VCR-${s.tin}`,
+          softwareVersion: '1.0.0',
+          fiscalModuleNumber: s.module,
+          businessTin: s.tin,
+          businessDataVersion: 1,
+          placeOfActivity: 'ш. Душанбе, к. Айнӣ 5',
+          inspectorateCode: inspectorate,
+          tscId,
+          branchId: s.branchId,
+          status: 'registered',
+          registeredAt: now,
+          nextInspectionDueAt: now,
+          updatedAt: now,
         });
       }
       await t.db.query(`UPDATE fiscal.fiscal_modules SET status = 'installed' WHERE number = 'FM-R4'`);
@@ -285,8 +321,14 @@ for (const target of testTargets()) {
       assert.equal(removed.body.removalDecision, 'Q-77/2026');
       const now = '2026-04-06T10:00:00.000Z';
       assert.deepEqual(deadline(removed.body, 'TSC_REMOVAL_NOTICE'), {
-        kind: 'TSC_REMOVAL_NOTICE', legalRef: 'p.108', responsibleKind: 'authorised_body', responsibleId: 'tax_committee',
-        startsAt: now, dueAt: '2026-04-09T18:59:59.999Z', metAt: now, overdueAt: null,
+        kind: 'TSC_REMOVAL_NOTICE',
+        legalRef: 'p.108',
+        responsibleKind: 'authorised_body',
+        responsibleId: 'tax_committee',
+        startsAt: now,
+        dueAt: '2026-04-09T18:59:59.999Z',
+        metAt: now,
+        overdueAt: null,
       });
       assert.equal(deadline(removed.body, 'TSC_REMOVAL_BUSINESS_NOTICE')?.metAt, null);
       assert.equal(deadline(removed.body, 'FISCAL_MODULES_RETURN_AFTER_REMOVAL')?.dueAt, '2026-04-11T18:59:59.999Z');
@@ -327,7 +369,10 @@ for (const target of testTargets()) {
       assert.ok((await kinds(shopB)).includes('tsc.removed_business_notice'));
       const afterTick = (await officer.get(`/api/fiscal/tscs/${tscId}`)).body;
       assert.equal(deadline(afterTick, 'TSC_REMOVAL_BUSINESS_NOTICE')?.metAt, '2026-04-06T14:00:00.000Z');
-      assert.equal(deadline((await admin.get(`/api/fiscal/branches/${branchId}`)).body, 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE')?.metAt, '2026-04-06T14:00:00.000Z');
+      assert.equal(
+        deadline((await admin.get(`/api/fiscal/branches/${branchId}`)).body, 'BRANCH_DEREGISTRATION_BUSINESS_NOTICE')?.metAt,
+        '2026-04-06T14:00:00.000Z',
+      );
       await t.c.worker.runOnce();
       assert.equal((await inbox(shopA)).filter((n) => n.kind === 'tsc.removed_business_notice').length, 1, 'told once');
 
@@ -338,7 +383,10 @@ for (const target of testTargets()) {
       assert.equal(reapply.body.code, 'TSC_BARRED');
       const onPaper = await officer.post('/api/fiscal/tsc-applications', application({ applicantTin: '300000001' }));
       assert.equal(onPaper.body.code, 'TSC_BARRED');
-      assert.equal((await officer.post(`/api/fiscal/tscs/${tscId}/remove`, { ground: 'legal_requirements_changed', decisionNumber: 'Q-78' })).body.code, 'TSC_REMOVED');
+      assert.equal(
+        (await officer.post(`/api/fiscal/tscs/${tscId}/remove`, { ground: 'legal_requirements_changed', decisionNumber: 'Q-78' })).body.code,
+        'TSC_REMOVED',
+      );
       assert.equal((await admin.post(`/api/fiscal/tscs/${tscId}/suspend-access`, { decisionReference: 'x' })).body.code, 'TSC_REMOVED');
 
       // The operator records each module received; the last one meets the 5-day return.

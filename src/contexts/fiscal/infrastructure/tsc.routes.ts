@@ -24,7 +24,9 @@ const ApplicationBody = Type.Object(
     headName: Line(200, 'Full name of the head'),
     ...ContactBody,
     website: Type.Optional(Type.String({ format: 'uri', maxLength: 300, description: 'Official website (p.93)' })),
-    callCentrePhone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{5,20}$', description: 'Telephone of the call centre for urgent help (p.94, p.100)' })),
+    callCentrePhone: Type.Optional(
+      Type.String({ pattern: '^\\+?[0-9 ()-]{5,20}$', description: 'Telephone of the call centre for urgent help (p.94, p.100)' }),
+    ),
     attachments: Type.Array(
       AttachmentBody(
         TSC_ATTACHMENT_KINDS,
@@ -60,7 +62,8 @@ export function tscRoutes(app: App, deps: FiscalDeps): void {
     {
       schema: {
         tags: ['tsc'],
-        summary: 'Apply for inclusion in the state registry of TSCs, free of charge (business for itself; tax officer or operator for a paper application) (FIS-TSC-06 to 10)',
+        summary:
+          'Apply for inclusion in the state registry of TSCs, free of charge (business for itself; tax officer or operator for a paper application) (FIS-TSC-06 to 10)',
         body: ApplicationBody,
         response: { 201: ref('TscApplication') },
       },
@@ -80,7 +83,11 @@ export function tscRoutes(app: App, deps: FiscalDeps): void {
         tags: ['tsc'],
         summary: 'TSC applications, newest first (staff: all; business: its own)',
         querystring: Type.Object(
-          { status: Type.Optional(literals(['received', 'site_check', 'included', 'refused'], 'Only applications in this state')), applicantTin: Type.Optional(Tin()), ...PageQuery },
+          {
+            status: Type.Optional(literals(['received', 'site_check', 'included', 'refused'], 'Only applications in this state')),
+            applicantTin: Type.Optional(Tin()),
+            ...PageQuery,
+          },
           Strict,
         ),
         response: { 200: many('TscApplication') },
@@ -106,7 +113,14 @@ export function tscRoutes(app: App, deps: FiscalDeps): void {
       },
     },
     async (request) =>
-      unwrap(await getTscApplicationAttachment(deps, requireRole(request, 'business', 'tax_officer', 'operator_admin'), request.params.id, request.params.attachmentId)),
+      unwrap(
+        await getTscApplicationAttachment(
+          deps,
+          requireRole(request, 'business', 'tax_officer', 'operator_admin'),
+          request.params.id,
+          request.params.attachmentId,
+        ),
+      ),
   );
 
   app.post(
@@ -158,7 +172,11 @@ export function tscRoutes(app: App, deps: FiscalDeps): void {
         tags: ['tsc'],
         summary: 'The registry of TSCs (staff: all; a TSC specialist: its own TSC)',
         querystring: Type.Object(
-          { status: Type.Optional(literals(['included', 'removed'], 'Only entries in this state')), q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or TIN' })), ...PageQuery },
+          {
+            status: Type.Optional(literals(['included', 'removed'], 'Only entries in this state')),
+            q: Type.Optional(Type.String({ maxLength: 100, description: 'Part of the name or TIN' })),
+            ...PageQuery,
+          },
           Strict,
         ),
         response: { 200: many('Tsc') },
@@ -178,7 +196,8 @@ export function tscRoutes(app: App, deps: FiscalDeps): void {
     {
       schema: {
         tags: ['tsc'],
-        summary: 'Remove a TSC from the state registry: access ends, branches are deregistered, notices go out, modules are owed back in 5 days (tax officer, FIS-TSC-17 to 24)',
+        summary:
+          'Remove a TSC from the state registry: access ends, branches are deregistered, notices go out, modules are owed back in 5 days (tax officer, FIS-TSC-17 to 24)',
         params: TscParams,
         body: Type.Object(
           {
@@ -229,4 +248,3 @@ export function tscRoutes(app: App, deps: FiscalDeps): void {
   tscSpecialistRoutes(app, deps);
   fiscalModuleRoutes(app, deps);
 }
-

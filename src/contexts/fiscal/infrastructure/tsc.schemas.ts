@@ -7,7 +7,10 @@ import { IsoDateTime, Line, Nullable, Phone, Strict, Uuid } from '../../../platf
 import { MODULE_RETURN_REASONS } from '../domain/tsc-registry.ts';
 
 export const literals = <T extends string>(values: readonly T[], description: string) =>
-  Type.Union(values.map((v) => Type.Literal(v)), { description });
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { description },
+  );
 
 /** Base64 of at most 5 MB of content, with a little room so that the size check gives the precise code. */
 const MAX_BASE64_CHARS = 7_100_000;
@@ -18,7 +21,12 @@ export const AttachmentBody = (kinds: readonly string[], description: string) =>
     {
       kind: literals(kinds, description),
       fileName: Line(255, 'File name as the applicant knows it'),
-      mediaType: Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$', maxLength: 100, description: 'Media type, e.g. application/pdf', examples: ['application/pdf'] }),
+      mediaType: Type.String({
+        pattern: '^[a-z]+/[a-z0-9.+-]+$',
+        maxLength: 100,
+        description: 'Media type, e.g. application/pdf',
+        examples: ['application/pdf'],
+      }),
       contentBase64: Type.String({ maxLength: MAX_BASE64_CHARS, description: 'The file, base64-encoded; at most 5 MB once decoded' }),
       sheets: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'Number of sheets of a paper document' })),
     },
@@ -29,7 +37,10 @@ export const AttachmentBody = (kinds: readonly string[], description: string) =>
 export const RefusalGroundsBody = Type.Array(
   Type.Object(
     {
-      code: literals(['DOCUMENTS_INCOMPLETE', 'DATA_DISCREPANCY'], 'DOCUMENTS_INCOMPLETE: ground 1, the set of documents is incomplete or not properly completed; DATA_DISCREPANCY: ground 2, inconsistencies or incorrect information (confirmed on site for a TSC)'),
+      code: literals(
+        ['DOCUMENTS_INCOMPLETE', 'DATA_DISCREPANCY'],
+        'DOCUMENTS_INCOMPLETE: ground 1, the set of documents is incomplete or not properly completed; DATA_DISCREPANCY: ground 2, inconsistencies or incorrect information (confirmed on site for a TSC)',
+      ),
       detail: Line(1000, 'Exactly what is missing or wrong, as the refusal letter will state it'),
     },
     Strict,
@@ -89,7 +100,10 @@ export const TscApplicationSchema = Type.Object(
     phone: Type.String(),
     website: Nullable(Type.String()),
     callCentrePhone: Nullable(Type.String()),
-    status: literals(['received', 'site_check', 'included', 'refused'], 'received: waiting for the decision (15 working days, p.104); site_check: inconsistencies being checked on site (p.101); included; refused'),
+    status: literals(
+      ['received', 'site_check', 'included', 'refused'],
+      'received: waiting for the decision (15 working days, p.104); site_check: inconsistencies being checked on site (p.101); included; refused',
+    ),
     inconsistencies: Nullable(Type.String()),
     receivedAt: IsoDateTime(),
     decisionDueAt: IsoDateTime('p.104: 15 working days after receipt'),
@@ -143,10 +157,9 @@ export const PublishedTscSchema = Type.Object(
     callCentrePhone: Nullable(Type.String({ description: 'Call centre for urgent help (p.94, p.100)' })),
     includedAt: IsoDateTime(),
     decisionNumber: Type.String(),
-    branches: Type.Array(
-      Type.Object({ id: Uuid(), name: Type.String(), region: Type.String(), address: Type.String(), phone: Type.String() }),
-      { description: 'Registered regional branches (p.85)' },
-    ),
+    branches: Type.Array(Type.Object({ id: Uuid(), name: Type.String(), region: Type.String(), address: Type.String(), phone: Type.String() }), {
+      description: 'Registered regional branches (p.85)',
+    }),
   },
   { $id: 'PublishedTsc' },
 );
@@ -159,7 +172,10 @@ export const BranchSchema = Type.Object(
     region: Type.String(),
     address: Type.String(),
     phone: Type.String(),
-    status: literals(['applied', 'registered', 'refused', 'deregistered'], 'applied: waiting for the reply (7 working days, p.115); registered; refused (p.114); deregistered (p.117)'),
+    status: literals(
+      ['applied', 'registered', 'refused', 'deregistered'],
+      'applied: waiting for the reply (7 working days, p.115); registered; refused (p.114); deregistered (p.117)',
+    ),
     receivedAt: IsoDateTime(),
     replyDueAt: IsoDateTime(),
     decidedAt: Nullable(IsoDateTime()),
@@ -203,7 +219,10 @@ export const FiscalModuleSchema = Type.Object(
   {
     number: Type.String({ description: 'Unique number of the fiscal module' }),
     manufacturerNumber: Type.String(),
-    status: literals(['supplied', 'registered', 'installed', 'awaiting_return', 'returned'], 'Custody chain: supplied to the TSC; registered (p.56); installed in a register; awaiting_return (p.98, p.110); returned'),
+    status: literals(
+      ['supplied', 'registered', 'installed', 'awaiting_return', 'returned'],
+      'Custody chain: supplied to the TSC; registered (p.56); installed in a register; awaiting_return (p.98, p.110); returned',
+    ),
     tscId: Uuid(),
     registerId: Nullable(Uuid()),
     suppliedAt: IsoDateTime(),
@@ -239,7 +258,10 @@ export const SpecialistBody = {
 };
 export const ContactBody = { address: Line(500, 'Address of the place of activity'), phone: Phone() };
 export const TscParams = Type.Object({ id: Uuid('Id of the TSC registry entry') }, Strict);
-export const ModuleParams = Type.Object({ number: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', description: 'Unique number of the fiscal module' }) }, Strict);
+export const ModuleParams = Type.Object(
+  { number: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', description: 'Unique number of the fiscal module' }) },
+  Strict,
+);
 export const ModuleNumber = () => Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', description: 'Unique number of the fiscal module' });
 export const ReturnReason = literals(MODULE_RETURN_REASONS, 'p.98: expired, faulty, memory_full or business_liquidated');
 export const PageQuery = {

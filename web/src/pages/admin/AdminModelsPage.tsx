@@ -26,7 +26,10 @@ function AddModelForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<NewModel>(blank);
   const save = useAction((body: NewModel) => api('POST /api/fiscal/models', { body }));
-  const set = <K extends keyof NewModel>(k: K) => (value: NewModel[K]) => setForm({ ...form, [k]: value });
+  const set =
+    <K extends keyof NewModel>(k: K) =>
+    (value: NewModel[K]) =>
+      setForm({ ...form, [k]: value });
   const err = (name: keyof NewModel) => save.error?.messageFor(name);
   const text = (name: Exclude<keyof NewModel, 'kind'>, type = 'text') => (
     <TextInput label={t(`model.field.${name}`)} type={type} value={form[name]} onChange={(e) => set(name)(e.currentTarget.value)} error={err(name)} required />
@@ -80,8 +83,23 @@ function ExcludeForm({ model, onDone }: { model: Model; onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('model.excludeOn')} type="date" value={on} onChange={(e) => setOn(e.currentTarget.value)} error={exclude.error?.messageFor('on')} required />
-        <Textarea label={t('model.excludeReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={exclude.error?.messageFor('reason')} required autosize minRows={2} />
+        <TextInput
+          label={t('model.excludeOn')}
+          type="date"
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+          error={exclude.error?.messageFor('on')}
+          required
+        />
+        <Textarea
+          label={t('model.excludeReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={exclude.error?.messageFor('reason')}
+          required
+          autosize
+          minRows={2}
+        />
         <ProblemAlert error={exclude.error} shownFields={['on', 'reason']} />
         <Group justify="flex-end">
           <Button type="submit" color="red" loading={exclude.isRunning} disabled={!reason.trim()}>
@@ -106,7 +124,11 @@ export function AdminModelsPage() {
   };
   return (
     <Stack>
-      <PageHeader title={t('nav.adminModels')} subtitle={t('model.registrySubtitle')} actions={<Button onClick={() => setAdding(true)}>{t('model.add')}</Button>} />
+      <PageHeader
+        title={t('nav.adminModels')}
+        subtitle={t('model.registrySubtitle')}
+        actions={<Button onClick={() => setAdding(true)}>{t('model.add')}</Button>}
+      />
       <ModelsTable
         reloadKey={reloadKey}
         action={(m) =>

@@ -19,9 +19,24 @@ export const BRANCH_COLORS: Record<Status, string> = { applied: 'blue', register
 function RefuseDialog({ branch, onClose, onDone }: { branch: Branch; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [grounds, setGrounds] = useState<GroundInput[]>(() => [newGround()]);
-  const refuse = useAction(() => api('POST /api/fiscal/branches/{id}/refuse', { params: { id: branch.id }, body: { grounds: grounds.map((g) => ({ code: g.code, detail: g.detail.trim() })) } }));
+  const refuse = useAction(() =>
+    api('POST /api/fiscal/branches/{id}/refuse', {
+      params: { id: branch.id },
+      body: { grounds: grounds.map((g) => ({ code: g.code, detail: g.detail.trim() })) },
+    }),
+  );
   return (
-    <ActionModal title={`${t('tscApp.refuse')}: ${branch.name}`} opened onClose={onClose} action={refuse} onDone={onDone} submitLabel={t('tscApp.refuse')} color="red" isReady={groundsReady(grounds)} shownFields={['grounds']}>
+    <ActionModal
+      title={`${t('tscApp.refuse')}: ${branch.name}`}
+      opened
+      onClose={onClose}
+      action={refuse}
+      onDone={onDone}
+      submitLabel={t('tscApp.refuse')}
+      color="red"
+      isReady={groundsReady(grounds)}
+      shownFields={['grounds']}
+    >
       <GroundsEditor value={grounds} onChange={setGrounds} error={refuse.error?.messageFor('grounds')} />
     </ActionModal>
   );

@@ -50,7 +50,12 @@ export function ModulesPage() {
                 <Title order={2} fz={18}>
                   {t('module.supply')}
                 </Title>
-                <NativeSelect label={t('field.tsc')} value={chosen} onChange={(e) => setTscId(e.currentTarget.value)} data={(tscs.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
+                <NativeSelect
+                  label={t('field.tsc')}
+                  value={chosen}
+                  onChange={(e) => setTscId(e.currentTarget.value)}
+                  data={(tscs.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+                />
                 <Textarea
                   label={t('module.batch')}
                   placeholder={'FM00000001; M-0001\nFM00000002; M-0002'}

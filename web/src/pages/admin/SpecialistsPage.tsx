@@ -74,7 +74,15 @@ function SpecialistRow({ s, onChanged, onCredentials }: { s: Specialist; onChang
           isReady={reason.trim() !== ''}
           shownFields={['reason']}
         >
-          <Textarea label={t('field.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={refuse.error?.messageFor('reason')} autosize minRows={2} required />
+          <Textarea
+            label={t('field.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={refuse.error?.messageFor('reason')}
+            autosize
+            minRows={2}
+            required
+          />
         </ActionModal>
       </Table.Td>
     </Table.Tr>
@@ -87,7 +95,10 @@ export function SpecialistsTable({ tscId, reloadKey = 0 }: { tscId?: string | un
   const [status, setStatus] = useState<Status | ''>(tscId ? '' : 'applied');
   const [tick, setTick] = useState(0);
   const [credentials, setCredentials] = useState<Credentials>();
-  const list = useApi(() => api('GET /api/fiscal/specialists', { query: { tscId, status: status || undefined, limit: 200 } }), [tscId, status, tick, reloadKey]);
+  const list = useApi(
+    () => api('GET /api/fiscal/specialists', { query: { tscId, status: status || undefined, limit: 200 } }),
+    [tscId, status, tick, reloadKey],
+  );
   return (
     <Stack>
       <NativeSelect

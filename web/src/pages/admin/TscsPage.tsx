@@ -23,7 +23,9 @@ function AccessDialog({ pending, onClose, onDone }: { pending: Pending; onClose:
     const params = { id: tsc.id };
     if (kind === 'remove') return api('POST /api/fiscal/tscs/{id}/remove', { params, body: { ground, decisionNumber: reference.trim() } });
     const body = { decisionReference: reference.trim() };
-    return kind === 'suspend' ? api('POST /api/fiscal/tscs/{id}/suspend-access', { params, body }) : api('POST /api/fiscal/tscs/{id}/restore-access', { params, body });
+    return kind === 'suspend'
+      ? api('POST /api/fiscal/tscs/{id}/suspend-access', { params, body })
+      : api('POST /api/fiscal/tscs/{id}/restore-access', { params, body });
   });
   const title = kind === 'remove' ? t('tsc.remove') : kind === 'suspend' ? t('tsc.suspend') : t('tsc.restore');
   return (
@@ -132,7 +134,12 @@ export function TscsPage() {
                     </Table.Td>
                     <Table.Td>
                       {tsc.status === 'included' && role === 'operator_admin' && (
-                        <Button size="xs" variant="light" color={tsc.access === 'active' ? 'red' : 'teal'} onClick={() => setPending({ tsc, action: tsc.access === 'active' ? 'suspend' : 'restore' })}>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color={tsc.access === 'active' ? 'red' : 'teal'}
+                          onClick={() => setPending({ tsc, action: tsc.access === 'active' ? 'suspend' : 'restore' })}
+                        >
                           {tsc.access === 'active' ? t('tsc.suspend') : t('tsc.restore')}
                         </Button>
                       )}

@@ -21,7 +21,9 @@ function TscCard({ tsc }: { tsc: PublishedTsc }) {
           <Title order={2} fz={18}>
             {tsc.name}
           </Title>
-          <Badge variant="light">{t('field.tin')} {tsc.tin}</Badge>
+          <Badge variant="light">
+            {t('field.tin')} {tsc.tin}
+          </Badge>
         </Group>
         <Text size="sm">{tsc.address}</Text>
         <Text size="sm">

@@ -24,8 +24,18 @@ export function BusinessesPage() {
   };
   return (
     <Stack>
-      <PageHeader title={t('nav.taxBusinesses')} subtitle={t('taxpayer.subtitle')} actions={<Button onClick={() => setAdding(true)}>{t('taxpayer.add')}</Button>} />
-      <TextInput label={t('action.search')} placeholder={`${t('field.tin')}, ${t('field.name')}`} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: '100%', sm: 360 }} />
+      <PageHeader
+        title={t('nav.taxBusinesses')}
+        subtitle={t('taxpayer.subtitle')}
+        actions={<Button onClick={() => setAdding(true)}>{t('taxpayer.add')}</Button>}
+      />
+      <TextInput
+        label={t('action.search')}
+        placeholder={`${t('field.tin')}, ${t('field.name')}`}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={{ base: '100%', sm: 360 }}
+      />
       <Loadable state={list} isEmpty={(d) => d.length === 0}>
         {(data) => (
           <Table.ScrollContainer minWidth={720}>

@@ -24,7 +24,10 @@ function Decisions({ a, onDone }: { a: TscApplication; onDone: (a: TscApplicatio
   const siteCheck = useAction(() => api('POST /api/fiscal/tsc-applications/{id}/site-check', { params, body: { inconsistencies: text.trim() } }));
   const include = useAction(() => api('POST /api/fiscal/tsc-applications/{id}/include', { params, body: { decisionNumber: text.trim() } }));
   const refuse = useAction(() =>
-    api('POST /api/fiscal/tsc-applications/{id}/refuse', { params, body: { letterNumber: text.trim(), grounds: grounds.map((g) => ({ code: g.code, detail: g.detail.trim() })) } }),
+    api('POST /api/fiscal/tsc-applications/{id}/refuse', {
+      params,
+      body: { letterNumber: text.trim(), grounds: grounds.map((g) => ({ code: g.code, detail: g.detail.trim() })) },
+    }),
   );
   const open = (d: Dialog) => {
     setText('');
@@ -48,14 +51,63 @@ function Decisions({ a, onDone }: { a: TscApplication; onDone: (a: TscApplicatio
       <Button color="red" variant="light" onClick={() => open('refuse')}>
         {t('tscApp.refuse')}
       </Button>
-      <ActionModal title={t('tscApp.siteCheck')} opened={dialog === 'site-check'} onClose={close} action={siteCheck} onDone={done} submitLabel={t('action.save')} isReady={text.trim() !== ''} shownFields={['inconsistencies']}>
-        <Textarea label={t('tscApp.inconsistencies')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={siteCheck.error?.messageFor('inconsistencies')} autosize minRows={3} required />
+      <ActionModal
+        title={t('tscApp.siteCheck')}
+        opened={dialog === 'site-check'}
+        onClose={close}
+        action={siteCheck}
+        onDone={done}
+        submitLabel={t('action.save')}
+        isReady={text.trim() !== ''}
+        shownFields={['inconsistencies']}
+      >
+        <Textarea
+          label={t('tscApp.inconsistencies')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={siteCheck.error?.messageFor('inconsistencies')}
+          autosize
+          minRows={3}
+          required
+        />
       </ActionModal>
-      <ActionModal title={t('tscApp.include')} opened={dialog === 'include'} onClose={close} action={include} onDone={done} submitLabel={t('tscApp.include')} color="teal" isReady={text.trim() !== ''} shownFields={['decisionNumber']}>
-        <TextInput label={t('field.decisionNumber')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={include.error?.messageFor('decisionNumber')} required />
+      <ActionModal
+        title={t('tscApp.include')}
+        opened={dialog === 'include'}
+        onClose={close}
+        action={include}
+        onDone={done}
+        submitLabel={t('tscApp.include')}
+        color="teal"
+        isReady={text.trim() !== ''}
+        shownFields={['decisionNumber']}
+      >
+        <TextInput
+          label={t('field.decisionNumber')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={include.error?.messageFor('decisionNumber')}
+          required
+        />
       </ActionModal>
-      <ActionModal title={t('tscApp.refuse')} opened={dialog === 'refuse'} onClose={close} action={refuse} onDone={done} submitLabel={t('tscApp.refuse')} color="red" isReady={text.trim() !== '' && groundsReady(grounds)} shownFields={['letterNumber', 'grounds']}>
-        <TextInput label={t('tscApp.letterNumber')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={refuse.error?.messageFor('letterNumber')} required />
+      <ActionModal
+        title={t('tscApp.refuse')}
+        opened={dialog === 'refuse'}
+        onClose={close}
+        action={refuse}
+        onDone={done}
+        submitLabel={t('tscApp.refuse')}
+        color="red"
+        isReady={text.trim() !== '' && groundsReady(grounds)}
+        shownFields={['letterNumber', 'grounds']}
+      >
+        <TextInput
+          label={t('tscApp.letterNumber')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={refuse.error?.messageFor('letterNumber')}
+          required
+        />
         <GroundsEditor value={grounds} onChange={setGrounds} error={refuse.error?.messageFor('grounds')} />
       </ActionModal>
     </Group>

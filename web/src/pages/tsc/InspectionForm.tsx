@@ -13,7 +13,9 @@ export function InspectionForm({ register, onDone }: { register: RegisterSummary
   const [inspectedOn, setInspectedOn] = useState(todayInDushanbe());
   const [result, setResult] = useState<'passed' | 'failed'>('passed');
   const [notes, setNotes] = useState('');
-  const record = useAction(() => api('POST /api/fiscal/registers/{id}/inspections', { params: { id: register.id }, body: { inspectedOn, result, notes: notes.trim() } }));
+  const record = useAction(() =>
+    api('POST /api/fiscal/registers/{id}/inspections', { params: { id: register.id }, body: { inspectedOn, result, notes: notes.trim() } }),
+  );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (await record.run()) onDone();
@@ -24,7 +26,14 @@ export function InspectionForm({ register, onDone }: { register: RegisterSummary
         <Text size="sm" c="dimmed">
           {register.registryNumber} · {register.businessName} · {t('inspection.hint')}
         </Text>
-        <TextInput label={t('field.date')} type="date" value={inspectedOn} onChange={(e) => setInspectedOn(e.currentTarget.value)} error={record.error?.messageFor('inspectedOn')} required />
+        <TextInput
+          label={t('field.date')}
+          type="date"
+          value={inspectedOn}
+          onChange={(e) => setInspectedOn(e.currentTarget.value)}
+          error={record.error?.messageFor('inspectedOn')}
+          required
+        />
         <SegmentedControl
           value={result}
           onChange={(v) => setResult(v === 'failed' ? 'failed' : 'passed')}
@@ -33,7 +42,15 @@ export function InspectionForm({ register, onDone }: { register: RegisterSummary
             { value: 'failed', label: t('inspection.failed') },
           ]}
         />
-        <Textarea label={t('field.note')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={record.error?.messageFor('notes')} autosize minRows={2} required />
+        <Textarea
+          label={t('field.note')}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          error={record.error?.messageFor('notes')}
+          autosize
+          minRows={2}
+          required
+        />
         <ProblemAlert error={record.error} shownFields={['inspectedOn', 'notes']} />
         <Group justify="flex-end">
           <Button type="submit" loading={record.isRunning} disabled={!notes.trim()}>

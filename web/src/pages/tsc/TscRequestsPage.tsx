@@ -48,7 +48,12 @@ export function TscRequestsPage() {
   const requestBranch = useAction(async () =>
     api('POST /api/fiscal/tscs/{id}/branches', { params: { id: tscId }, body: { ...branch, specialist: person, attachments: await certificate(file) } }),
   );
-  const applySpecialist = useAction(async () => api('POST /api/fiscal/tscs/{id}/specialists', { params: { id: tscId }, body: { ...person, branchId: person.branchId || undefined, attachments: await certificate(file) } }));
+  const applySpecialist = useAction(async () =>
+    api('POST /api/fiscal/tscs/{id}/specialists', {
+      params: { id: tscId },
+      body: { ...person, branchId: person.branchId || undefined, attachments: await certificate(file) },
+    }),
+  );
   const open = (d: 'branch' | 'specialist') => {
     setPerson(blankPerson());
     setFile(null);
@@ -58,7 +63,9 @@ export function TscRequestsPage() {
     setDialog(undefined);
     setReloadKey((k) => k + 1);
   };
-  const certificateInput = <FileInput label={t('tscApp.doc.specialist_certificate')} placeholder={t('wizard.attachFile')} value={file} onChange={setFile} clearable />;
+  const certificateInput = (
+    <FileInput label={t('tscApp.doc.specialist_certificate')} placeholder={t('wizard.attachFile')} value={file} onChange={setFile} clearable />
+  );
   return (
     <Stack>
       <PageHeader
@@ -98,13 +105,28 @@ export function TscRequestsPage() {
       >
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {(['name', 'region', 'address', 'phone'] as const).map((k) => (
-            <TextInput key={k} label={t(`field.${k}`)} value={branch[k]} onChange={(e) => setBranch({ ...branch, [k]: e.currentTarget.value })} error={requestBranch.error?.messageFor(k)} required />
+            <TextInput
+              key={k}
+              label={t(`field.${k}`)}
+              value={branch[k]}
+              onChange={(e) => setBranch({ ...branch, [k]: e.currentTarget.value })}
+              error={requestBranch.error?.messageFor(k)}
+              required
+            />
           ))}
         </SimpleGrid>
         <PersonFields value={person} onChange={setPerson} prefix="branch-" />
         {certificateInput}
       </ActionModal>
-      <ActionModal title={t('specialist.apply')} opened={dialog === 'specialist'} onClose={() => setDialog(undefined)} action={applySpecialist} onDone={done} submitLabel={t('action.submit')} isReady={isPersonReady(person)}>
+      <ActionModal
+        title={t('specialist.apply')}
+        opened={dialog === 'specialist'}
+        onClose={() => setDialog(undefined)}
+        action={applySpecialist}
+        onDone={done}
+        submitLabel={t('action.submit')}
+        isReady={isPersonReady(person)}
+      >
         <PersonFields value={person} onChange={setPerson} prefix="" />
         <NativeSelect
           label={t('specialist.branch')}

@@ -22,7 +22,14 @@ function ReRegistrationFields({ state, update, error }: Props) {
         error={err('reRegistrationReason')}
       />
       {state.reRegistrationReason === 'other' && (
-        <Textarea label={t('field.reason')} value={state.reason} onChange={(e) => update({ reason: e.currentTarget.value })} error={err('reason')} autosize required />
+        <Textarea
+          label={t('field.reason')}
+          value={state.reason}
+          onChange={(e) => update({ reason: e.currentTarget.value })}
+          error={err('reason')}
+          autosize
+          required
+        />
       )}
       {isReplaced && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -45,12 +52,26 @@ function ReRegistrationFields({ state, update, error }: Props) {
         </SimpleGrid>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('change.newModule')} value={state.fiscalModuleNumber} onChange={(e) => update({ fiscalModuleNumber: e.currentTarget.value })} error={err('fiscalModuleNumber')} />
-        <TextInput label={t('field.softwareVersion')} value={state.softwareVersion} onChange={(e) => update({ softwareVersion: e.currentTarget.value })} error={err('softwareVersion')} />
+        <TextInput
+          label={t('change.newModule')}
+          value={state.fiscalModuleNumber}
+          onChange={(e) => update({ fiscalModuleNumber: e.currentTarget.value })}
+          error={err('fiscalModuleNumber')}
+        />
+        <TextInput
+          label={t('field.softwareVersion')}
+          value={state.softwareVersion}
+          onChange={(e) => update({ softwareVersion: e.currentTarget.value })}
+          error={err('softwareVersion')}
+        />
       </SimpleGrid>
       <Fieldset legend={t('wizard.technicalCheck')}>
         <Stack gap="xs">
-          <Checkbox label={t('wizard.isInWorkingOrder')} checked={state.isInWorkingOrder} onChange={(e) => update({ isInWorkingOrder: e.currentTarget.checked })} />
+          <Checkbox
+            label={t('wizard.isInWorkingOrder')}
+            checked={state.isInWorkingOrder}
+            onChange={(e) => update({ isInWorkingOrder: e.currentTarget.checked })}
+          />
           <Checkbox
             label={t('wizard.isCorrectProgramInstalled')}
             checked={state.isCorrectProgramInstalled}
@@ -80,8 +101,24 @@ export function ChangeFields(props: Props) {
           <Text size="sm" c="dimmed">
             {t('change.addressDeadline')}
           </Text>
-          <Textarea label={t('change.newPlace')} value={state.placeOfActivity} onChange={(e) => update({ placeOfActivity: e.currentTarget.value })} error={err('placeOfActivity')} autosize minRows={2} required />
-          <TextInput label={t('field.movedOn')} type="date" value={state.movedOn} onChange={(e) => update({ movedOn: e.currentTarget.value })} error={err('movedOn')} w={220} required />
+          <Textarea
+            label={t('change.newPlace')}
+            value={state.placeOfActivity}
+            onChange={(e) => update({ placeOfActivity: e.currentTarget.value })}
+            error={err('placeOfActivity')}
+            autosize
+            minRows={2}
+            required
+          />
+          <TextInput
+            label={t('field.movedOn')}
+            type="date"
+            value={state.movedOn}
+            onChange={(e) => update({ movedOn: e.currentTarget.value })}
+            error={err('movedOn')}
+            w={220}
+            required
+          />
         </>
       )}
       {state.kind === 'deregistration' && (
@@ -89,7 +126,15 @@ export function ChangeFields(props: Props) {
           <Text size="sm" c="dimmed">
             {t('change.deregDeadline')}
           </Text>
-          <Textarea label={t('field.reason')} value={state.reason} onChange={(e) => update({ reason: e.currentTarget.value })} error={err('reason')} autosize minRows={2} required />
+          <Textarea
+            label={t('field.reason')}
+            value={state.reason}
+            onChange={(e) => update({ reason: e.currentTarget.value })}
+            error={err('reason')}
+            autosize
+            minRows={2}
+            required
+          />
           <Checkbox
             label={t('change.handedOver')}
             checked={state.isFiscalModuleHandedOver}
@@ -112,7 +157,14 @@ export function ChangeFields(props: Props) {
                 error={err(`attachments.${kind}`)}
               />
               {hasSheets && (
-                <NumberInput label={t('attachment.sheets')} min={1} max={999} value={state.sheets} onChange={(v) => update({ sheets: typeof v === 'number' ? v : 1 })} w={140} />
+                <NumberInput
+                  label={t('attachment.sheets')}
+                  min={1}
+                  max={999}
+                  value={state.sheets}
+                  onChange={(v) => update({ sheets: typeof v === 'number' ? v : 1 })}
+                  w={140}
+                />
               )}
             </SimpleGrid>
           ))}

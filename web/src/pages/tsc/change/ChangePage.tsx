@@ -104,7 +104,8 @@ export function ChangePage() {
             {r && (
               <Card withBorder radius="md" bg="var(--mantine-color-gray-light)">
                 <Text size="sm">
-                  {r.modelName} {r.modelVersion} · {t('field.manufacturerNumber')} {r.manufacturerNumber} · {t('field.fiscalModuleNumber')} {r.fiscalModuleNumber}
+                  {r.modelName} {r.modelVersion} · {t('field.manufacturerNumber')} {r.manufacturerNumber} · {t('field.fiscalModuleNumber')}{' '}
+                  {r.fiscalModuleNumber}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {r.businessName} ({t('field.tin')} {r.businessTin}) · {r.placeOfActivity}
@@ -113,9 +114,29 @@ export function ChangePage() {
             )}
             <ChangeFields state={state} update={update} error={submit.error} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('field.signatory')} value={state.signatory} onChange={(e) => update({ signatory: e.currentTarget.value })} error={submit.error?.messageFor('signatory')} required />
-              <TextInput label={t('field.phone')} type="tel" value={state.phone} onChange={(e) => update({ phone: e.currentTarget.value })} error={submit.error?.messageFor('phone')} required />
-              <TextInput label={t('field.signedOn')} type="date" value={state.signedOn} onChange={(e) => update({ signedOn: e.currentTarget.value })} error={submit.error?.messageFor('signedOn')} required />
+              <TextInput
+                label={t('field.signatory')}
+                value={state.signatory}
+                onChange={(e) => update({ signatory: e.currentTarget.value })}
+                error={submit.error?.messageFor('signatory')}
+                required
+              />
+              <TextInput
+                label={t('field.phone')}
+                type="tel"
+                value={state.phone}
+                onChange={(e) => update({ phone: e.currentTarget.value })}
+                error={submit.error?.messageFor('phone')}
+                required
+              />
+              <TextInput
+                label={t('field.signedOn')}
+                type="date"
+                value={state.signedOn}
+                onChange={(e) => update({ signedOn: e.currentTarget.value })}
+                error={submit.error?.messageFor('signedOn')}
+                required
+              />
               <TextInput
                 label={t('field.receivedAt')}
                 description={t('time.zone')}
@@ -125,7 +146,10 @@ export function ChangePage() {
                 error={submit.error?.messageFor('receivedAt')}
               />
             </SimpleGrid>
-            <ProblemAlert error={submit.error} shownFields={['signatory', 'phone', 'signedOn', 'receivedAt', 'reason', 'placeOfActivity', 'movedOn', 'technicalCheck', 'attachments']} />
+            <ProblemAlert
+              error={submit.error}
+              shownFields={['signatory', 'phone', 'signedOn', 'receivedAt', 'reason', 'placeOfActivity', 'movedOn', 'technicalCheck', 'attachments']}
+            />
             <Group justify="flex-end">
               <Button type="submit" loading={submit.isRunning} disabled={!r || !state.signatory.trim() || !state.phone.trim()}>
                 {t('wizard.submit')}

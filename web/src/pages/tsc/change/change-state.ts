@@ -91,7 +91,13 @@ export async function changeBody(s: ChangeState): Promise<ApplicationBody> {
       const file = s.files[kind];
       if (!file) return [];
       return [
-        fileToBase64(file).then((contentBase64) => ({ kind, fileName: file.name, mediaType: mediaTypeOf(file), contentBase64, ...(hasSheets ? { sheets: s.sheets } : {}) })),
+        fileToBase64(file).then((contentBase64) => ({
+          kind,
+          fileName: file.name,
+          mediaType: mediaTypeOf(file),
+          contentBase64,
+          ...(hasSheets ? { sheets: s.sheets } : {}),
+        })),
       ];
     }),
   );

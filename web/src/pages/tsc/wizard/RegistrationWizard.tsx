@@ -17,7 +17,21 @@ import { SigningStep } from './SigningStep.tsx';
 import { emptyWizard, missingOnStep, registrationBody, STEPS, stepOfError, type WizardState } from './state.ts';
 
 /** Body fields that the steps show next to their inputs. */
-const SHOWN_FIELDS = ['businessTin', 'modelId', 'manufacturerNumber', 'softwareVersion', 'fiscalModuleNumber', 'placeOfActivity', 'signatory', 'signedOn', 'phone', 'signature', 'receivedAt', 'technicalCheck', 'attachments'];
+const SHOWN_FIELDS = [
+  'businessTin',
+  'modelId',
+  'manufacturerNumber',
+  'softwareVersion',
+  'fiscalModuleNumber',
+  'placeOfActivity',
+  'signatory',
+  'signedOn',
+  'phone',
+  'signature',
+  'receivedAt',
+  'technicalCheck',
+  'attachments',
+];
 
 /** The label of a missing field, for the list under the step. */
 function useFieldLabel() {
@@ -84,7 +98,10 @@ export function RegistrationWizard() {
   // The TSC's modules ready to be installed (registered at its request, p.56).
   const { principal } = useSession();
   const modules = useApi(
-    () => api('GET /api/fiscal/fiscal-modules', { query: { tscId: principal?.orgId ?? undefined, status: 'registered', limit: 200 } }).then((list) => list.map((m) => m.number)),
+    () =>
+      api('GET /api/fiscal/fiscal-modules', { query: { tscId: principal?.orgId ?? undefined, status: 'registered', limit: 200 } }).then((list) =>
+        list.map((m) => m.number),
+      ),
     [principal?.orgId],
   );
 

@@ -13,9 +13,32 @@ export function SigningStep({ state, update, error, showMissing }: Props) {
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t('field.signatory')} name="signatory" value={state.signatory} onChange={(e) => update({ signatory: e.currentTarget.value })} error={err('signatory')} required />
-        <TextInput label={t('field.phone')} name="phone" type="tel" value={state.phone} onChange={(e) => update({ phone: e.currentTarget.value })} error={err('phone')} required />
-        <TextInput label={t('field.signedOn')} name="signedOn" type="date" value={state.signedOn} onChange={(e) => update({ signedOn: e.currentTarget.value })} error={err('signedOn')} required />
+        <TextInput
+          label={t('field.signatory')}
+          name="signatory"
+          value={state.signatory}
+          onChange={(e) => update({ signatory: e.currentTarget.value })}
+          error={err('signatory')}
+          required
+        />
+        <TextInput
+          label={t('field.phone')}
+          name="phone"
+          type="tel"
+          value={state.phone}
+          onChange={(e) => update({ phone: e.currentTarget.value })}
+          error={err('phone')}
+          required
+        />
+        <TextInput
+          label={t('field.signedOn')}
+          name="signedOn"
+          type="date"
+          value={state.signedOn}
+          onChange={(e) => update({ signedOn: e.currentTarget.value })}
+          error={err('signedOn')}
+          required
+        />
         <TextInput
           label={t('field.receivedAt')}
           description={t('wizard.receivedAtHint')}

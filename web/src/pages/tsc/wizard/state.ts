@@ -7,7 +7,11 @@ export type ApplicationBody = Operations['POST /api/fiscal/applications']['body'
 export type AttachmentKind = ApplicationBody['attachments'][number]['kind'];
 
 /** p.20 / Annex 1: the three attachments the TSC must collect; the certificate comes from the model registry. */
-export const REQUIRED_ATTACHMENTS = ['place_of_activity_document', 'service_contract', 'address_and_place_of_activity'] as const satisfies readonly AttachmentKind[];
+export const REQUIRED_ATTACHMENTS = [
+  'place_of_activity_document',
+  'service_contract',
+  'address_and_place_of_activity',
+] as const satisfies readonly AttachmentKind[];
 
 export type WizardState = {
   tin: string;
