@@ -7,8 +7,9 @@ import { notify } from '../../../platform/notifications.ts';
 import { publish } from '../../../platform/outbox.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { RegisterEventKind } from '../domain/types.ts';
-import { applications, businesses, fiscalModules, registerEvents, registers } from '../infrastructure/schema.ts';
+import { applications, businesses, fiscalModules, registers } from '../infrastructure/schema.ts';
 import { applicationNotice, type Application } from './application-notices.ts';
+import { addRegisterEvent } from './register-events.ts';
 import { dueAt, type FiscalDeps, meetDeadlines, openDeadline } from './deps.ts';
 
 type Register = typeof registers.$inferSelect;
@@ -96,20 +97,6 @@ async function releaseModule(tx: Db, deps: FiscalDeps, number: string, tscId: st
   });
 }
 
-async function addEvent(tx: Db, r: Register, kind: RegisterEventKind, a: Application | null, now: Date, note?: string): Promise<void> {
-  await tx.insert(registerEvents).values({
-    id: uuidv7(now.getTime()),
-    registerId: r.id,
-    kind,
-    at: now,
-    applicationId: a?.id ?? null,
-    placeOfActivity: r.placeOfActivity,
-    softwareVersion: r.softwareVersion,
-    fiscalModuleNumber: r.fiscalModuleNumber,
-    note: note ?? null,
-  });
-}
-
 async function enterRegister(tx: Db, deps: FiscalDeps, a: Application, now: Date): Promise<Result<Register, Failure<CompleteError>>> {
   const [twin] = await tx
     .select({ id: registers.id })
@@ -145,7 +132,7 @@ async function enterRegister(tx: Db, deps: FiscalDeps, a: Application, now: Date
   await tx.insert(registers).values(register);
   const installed = await installModule(tx, a, id, now);
   if (!installed.ok) return installed;
-  await addEvent(tx, register, 'registered', a, now);
+  await addRegisterEvent(tx, register, 'registered', now, { applicationId: a.id });
   // p.89: the TSC inspects every installed register once a year (catalog ambiguity 29).
   await openDeadline(tx, {
     kind: 'ANNUAL_INSPECTION',
@@ -205,7 +192,7 @@ async function changeRegister(tx: Db, deps: FiscalDeps, a: Application, now: Dat
     }
   }
   await tx.update(registers).set(after).where(eq(registers.id, before.id));
-  await addEvent(tx, after, event, a, now, a.form.reason);
+  await addRegisterEvent(tx, after, event, now, { applicationId: a.id, note: a.form.reason });
   await appendAudit(tx, now, { actor: 'system', action: `register.${event}`, entity: 'fiscal.register', entityId: before.id, before, after });
   return ok(after);
 }

@@ -5,7 +5,8 @@ import { dushanbeDate, startOfDushanbeDay } from '../../../platform/calendar/ind
 import { transact } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
-import { inspections, registerEvents, registers } from '../infrastructure/schema.ts';
+import { inspections, registers } from '../infrastructure/schema.ts';
+import { addRegisterEvent } from './register-events.ts';
 import { actorOf, dueAt, type FiscalDeps, meetDeadlines, openDeadline } from './deps.ts';
 
 export type Inspection = typeof inspections.$inferSelect;
@@ -57,17 +58,7 @@ export async function recordInspection(
     const next = dueAt(calendar, 'ANNUAL_INSPECTION', inspectedAt);
     await openDeadline(tx, { kind: 'ANNUAL_INSPECTION', subject, responsible: { kind: 'org', id: r.tscId }, startsAt: inspectedAt, dueAt: next });
     await tx.update(registers).set({ nextInspectionDueAt: next, updatedAt: now }).where(eq(registers.id, registerId));
-    await tx.insert(registerEvents).values({
-      id: uuidv7(now.getTime()),
-      registerId,
-      kind: 'inspected',
-      at: now,
-      applicationId: null,
-      placeOfActivity: r.placeOfActivity,
-      softwareVersion: r.softwareVersion,
-      fiscalModuleNumber: r.fiscalModuleNumber,
-      note: `${input.inspectedOn}: ${input.result}. ${input.notes}`,
-    });
+    await addRegisterEvent(tx, r, 'inspected', now, { note: `${input.inspectedOn}: ${input.result}. ${input.notes}` });
     await appendAudit(tx, now, {
       actor: actorOf(actor),
       action: 'register.inspected',

@@ -6,7 +6,8 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { IncidentChannel, IncidentKind } from '../domain/types.ts';
-import { incidents, inspectorates, registerEvents, registers } from '../infrastructure/schema.ts';
+import { incidents, inspectorates, registers } from '../infrastructure/schema.ts';
+import { addRegisterEvent } from './register-events.ts';
 import { actorOf, dueAt, type FiscalDeps, meetDeadlines, openDeadline } from './deps.ts';
 import { isVisible, scopeCondition, scopeOf } from './scope.ts';
 
@@ -66,17 +67,7 @@ export async function reportIncident(
         metAt: now,
       });
       await tx.update(registers).set({ isLost: true, updatedAt: now }).where(eq(registers.id, registerId));
-      await tx.insert(registerEvents).values({
-        id: uuidv7(now.getTime()),
-        registerId,
-        kind: 'lost',
-        at: now,
-        applicationId: null,
-        placeOfActivity: r.placeOfActivity,
-        softwareVersion: r.softwareVersion,
-        fiscalModuleNumber: r.fiscalModuleNumber,
-        note: input.description,
-      });
+      await addRegisterEvent(tx, r, 'lost', now, { note: input.description });
       const title = { tg: 'Гум шудани МНХ', ru: 'Утеря ККМ', en: 'Loss of a cash register' };
       const body = {
         tg: `МНХ ${where} (РМА ${r.businessTin}) гум шудааст: ${input.description}`,
