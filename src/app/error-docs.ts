@@ -1,4 +1,4 @@
-import { fiscalProblems } from '../contexts/fiscal/domain/errors.ts';
+import { fiscalProblems } from '../contexts/fiscal/index.ts';
 import { platformProblems, type ProblemSpec } from '../platform/problems.ts';
 
 /** docs/errors.md, generated from the catalogues (a test fails when the committed file drifts). */

@@ -18,7 +18,7 @@ export type { FiscalDeps } from './application/deps.ts';
 export { checkGtin, type GtinCheck } from './domain/gs1.ts';
 export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
 export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';
-export type { FiscalErrorCode } from './domain/errors.ts';
+export { type FiscalErrorCode, fiscalProblems } from './domain/errors.ts';
 
 /** Builds the fiscal context: its routes, error catalogue, event handlers and due-time checkers. */
 export function createFiscalContext(deps: FiscalDeps) {
