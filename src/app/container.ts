@@ -20,7 +20,14 @@ export async function createContainer(options: { readonly database: Database; re
   if (options.migrate !== false) await migrate(database);
   let calendar: Calendar = await loadCalendar(database.db);
   const calendarNow = () => calendar;
-  const fiscal = createFiscalContext({ database, clock, calendar: calendarNow });
+  const fiscal = createFiscalContext(
+    { database, clock, calendar: calendarNow },
+    {
+      checksPerSecond: Number(process.env.BEKOGAZ_CHECKS_PER_SECOND ?? 20),
+      intake: { maxBatch: Number(process.env.BEKOGAZ_INTAKE_BATCH ?? 1000), maxWaitMs: Number(process.env.BEKOGAZ_INTAKE_WAIT_MS ?? 3) },
+    },
+  );
+  await fiscal.start();
   const contexts = [fiscal];
   const worker = createWorker({
     database,
@@ -43,6 +50,7 @@ export async function createContainer(options: { readonly database: Database; re
     problems: Object.assign({}, ...contexts.map((c) => c.problems)) as Record<string, import('../platform/problems.ts').ProblemSpec>,
     close: async () => {
       await worker.stop();
+      await fiscal.close();
       await database.close();
     },
   };

@@ -22,10 +22,18 @@ export type Database = {
   readonly exec: (script: string) => Promise<void>;
   /** Runs a script of several statements in one transaction: all or nothing. */
   readonly execInTransaction: (script: string) => Promise<void>;
+  /**
+   * Runs `fn` in one transaction with a raw, parameterised query function: the hot paths (fiscal
+   * intake) use it for set-based SQL with array parameters. Values come back as the driver gives
+   * them: cast in SQL to text, int or bool where the two drivers differ (int8, timestamptz).
+   */
+  readonly rawTransaction: <T>(fn: (query: RawQuery) => Promise<T>) => Promise<T>;
   /** Runs one parameterised statement and returns its rows. */
   readonly query: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
   readonly close: () => Promise<void>;
 };
+
+export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 export type DatabaseOptions =
   | { readonly kind: 'pglite'; readonly dataDir?: string }
@@ -48,6 +56,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           await tx.exec(script);
         });
       },
+      rawTransaction: <T>(fn: (query: RawQuery) => Promise<T>) =>
+        pg.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
       query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
       close: () => pg.close(),
     };
@@ -68,7 +78,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await tx.unsafe(script);
       });
     },
-    query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    rawTransaction: <T>(fn: (query: RawQuery) => Promise<T>) =>
+      client.begin((tx) =>
+        fn(
+          async <R>(text: string, params: unknown[] = []) =>
+            // Arrays go as array parameters; their element type comes from the cast in the SQL.
+            (await tx.unsafe(text, params.map((p) => (Array.isArray(p) ? tx.array(p as never[]) : p)) as postgres.ParameterOrJSON<never>[], {
+              prepare: true,
+            })) as unknown as R[],
+        ),
+      ) as Promise<T>,
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.unsafe(text, params.map((p) => (Array.isArray(p) ? client.array(p as never[]) : p)) as postgres.ParameterOrJSON<never>[], {
+        prepare: params.length > 0,
+      })) as unknown as T[],
     close: () => client.end({ timeout: 5 }),
   };
 }

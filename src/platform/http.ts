@@ -87,7 +87,16 @@ export function createHttpApp(deps: HttpDeps): App {
     },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema));
+  // Shared schemas (app.addSchema) are handed to our own validators on first use, so bodies may $ref them.
+  const known = new Set<string>();
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    for (const [id, shared] of Object.entries(app.getSchemas())) {
+      if (known.has(id)) continue;
+      known.add(id);
+      for (const ajv of [bodyAjv, paramsAjv]) if (!ajv.getSchema(id)) ajv.addSchema(shared as object, id);
+    }
+    return (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema);
+  });
   app.removeContentTypeParser('text/plain');
   app.addSchema(ProblemSchema);
   app.decorateRequest('principal', null as never);
@@ -154,6 +163,7 @@ export function createHttpApp(deps: HttpDeps): App {
     }
     if (error instanceof SyntaxError || error.statusCode === 400) return problem(request, reply, new ProblemError('MALFORMED_BODY'));
     request.log.error({ err: error }, 'unhandled error');
+    if (process.env.BEKOGAZ_DEBUG_ERRORS) console.error(error);
     return problem(request, reply, new ProblemError('INTERNAL'));
   });
   app.setNotFoundHandler((request, reply) => {

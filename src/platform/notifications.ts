@@ -88,3 +88,23 @@ export async function markRead(db: Db, p: AccountPrincipal, id: string, at: Date
     .returning({ id: notifications.id });
   return updated.length > 0;
 }
+
+/** The same insert for a raw transaction (the fiscal intake's hot path writes without drizzle). */
+export async function notifyRaw(query: import('./db.ts').RawQuery, at: Date, items: readonly NewNotification[]): Promise<void> {
+  if (items.length === 0) return;
+  await query(
+    `INSERT INTO platform.notifications (id, recipient_kind, recipient_id, kind, title, body, subject_type, subject_id, created_at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::text[], $9::timestamptz[])`,
+    [
+      items.map(() => uuidv7(at.getTime())),
+      items.map((n) => n.recipient.kind),
+      items.map((n) => n.recipient.id),
+      items.map((n) => n.kind),
+      items.map((n) => JSON.stringify(n.title)),
+      items.map((n) => JSON.stringify(n.body)),
+      items.map((n) => n.subject?.type ?? null),
+      items.map((n) => n.subject?.id ?? null),
+      items.map(() => at.toISOString()),
+    ],
+  );
+}

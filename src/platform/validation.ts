@@ -7,7 +7,7 @@ import type { Language, Localised } from './i18n.ts';
  * silence); query strings and path parameters arrive as text and are coerced to their types.
  */
 function makeAjv(options: Options) {
-  const ajv = new Ajv({ allErrors: true, strict: false, removeAdditional: false, useDefaults: true, ...options });
+  const ajv = new Ajv({ allErrors: true, strict: false, removeAdditional: false, useDefaults: true, discriminator: true, ...options });
   (addFormats as unknown as (a: Ajv) => void)(ajv);
   return ajv;
 }

@@ -8,6 +8,13 @@ import type { DueTimeChecker, EventHandler } from '../../platform/outbox.ts';
 import type { FiscalDeps } from './application/deps.ts';
 import { fiscalProblems } from './domain/errors.ts';
 import { overdueChecker } from './application/deadline-queries.ts';
+import { missingZReportChecker, partitionChecker } from './application/intake-checks.ts';
+import { createModuleContexts } from './application/intake-context.ts';
+import { createIntake, type IntakeOptions } from './application/intake.ts';
+import { operatorKeyStore } from './application/operator-keys.ts';
+import { createFiscalScheme } from './domain/fiscal-scheme.ts';
+import { intakeRoutes } from './infrastructure/intake.routes.ts';
+import { createRateLimiter } from '../../platform/rate-limit.ts';
 import { modelRoutes } from './infrastructure/models.routes.ts';
 import { registerRoutes } from './infrastructure/registers.routes.ts';
 import { tscRoutes } from './infrastructure/tsc.routes.ts';
@@ -15,23 +22,48 @@ import { tscNoticeHandlers } from './application/served-business-notices.ts';
 import { isTscAccessAllowed } from './application/tsc-access.ts';
 
 export type { FiscalDeps } from './application/deps.ts';
+
+/** Tuning of the fiscal context (environment variables in src/app/container.ts). */
+export type FiscalOptions = {
+  readonly intake?: IntakeOptions;
+  /** How long a module's registry facts are trusted before they are read again (ms). */
+  readonly contextTtlMs?: number;
+  /** Public receipt checks per second per client (burst twice as many). */
+  readonly checksPerSecond?: number;
+};
 export { checkGtin, type GtinCheck } from './domain/gs1.ts';
 export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
 export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';
 export { type FiscalErrorCode, fiscalProblems } from './domain/errors.ts';
 
 /** Builds the fiscal context: its routes, error catalogue, event handlers and due-time checkers. */
-export function createFiscalContext(deps: FiscalDeps) {
+export function createFiscalContext(deps: FiscalDeps, options: FiscalOptions = {}) {
+  const scheme = createFiscalScheme();
+  const operatorKeys = operatorKeyStore(deps.database.db, scheme, deps.clock.now);
+  const contexts = createModuleContexts(deps.database.db, deps.clock, scheme, operatorKeys, options.contextTtlMs);
+  const intake = createIntake(deps, scheme, contexts, options.intake);
+  const checkLimiter = createRateLimiter(options.checksPerSecond ?? 20, (options.checksPerSecond ?? 20) * 2);
   return {
+    /** Makes the document partitions of the current month and the next two (also run hourly by the worker). */
+    async start() {
+      await partitionChecker().run(deps.database.db, deps.clock.now());
+    },
+    /** Writes the documents still waiting in the intake queue. */
+    close: () => intake.drain(),
+    intake,
+    scheme,
+    operatorKeys,
+    moduleContexts: contexts,
     deps,
     problems: fiscalProblems,
     routes(app: App): void {
       modelRoutes(app, deps);
       registerRoutes(app, deps);
       tscRoutes(app, deps);
+      intakeRoutes(app, deps, { intake, operatorKeys, checkLimiter });
     },
     handlers: [...tscNoticeHandlers(deps)] as EventHandler[],
-    checkers: [overdueChecker()] as DueTimeChecker[],
+    checkers: [overdueChecker(), partitionChecker(), missingZReportChecker()] as DueTimeChecker[],
     /** A TSC specialist works only while the TSC (and the branch) has access (FIS-ACC-03 to 06). */
     accessGate: (principal: AccountPrincipal): Promise<boolean> => isTscAccessAllowed(deps, principal),
   };

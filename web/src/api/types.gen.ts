@@ -449,6 +449,154 @@ export type FiscalModule = {
   deadlines?: RecordDeadline[];
 };
 
+export type FiscalDocument = {
+  type: "receipt";
+  /** Field 15: the unique number of the fiscal module */
+  fiscalModuleNumber: string;
+  /** The module's document number, 1, 2, 3 … without gaps */
+  number: number;
+  /** Fiscal sign of the previous document ('' for the first) */
+  prevFiscalSign: string;
+  /** Field 2: the register's manufacturer number or the VCR's serial number */
+  registerNumber: string;
+  shiftNumber: number;
+  /** Field 14: date and time of the settlement, with the register’s offset (+05:00) */
+  issuedAt: string;
+  /** p.36: issued while the operator could not be reached */
+  isOffline: boolean;
+  /** The first receipt of the current offline period */
+  offlineSince?: string;
+  /** Field 16: 10 digits */
+  fiscalSign: string;
+  /** The module's authenticator over the document (p.79), hex */
+  mac: string;
+  /** p.78: sale or return */
+  operation: "sale" | "refund";
+  /** Field 1 */
+  receiptNumber: number;
+  business: {
+    /** Field 4 */
+    tin: string;
+    /** Field 3 */
+    name: string;
+  };
+  /** Field 5 */
+  address: string;
+  lines: {
+    /** Field 6: product, work or service */
+    name: string;
+    /** Field 7: product marking code */
+    markingCode?: string;
+    /** GS1 commercial code */
+    gtin?: string;
+    /** Field 8, thousandths of the unit */
+    quantity: number;
+    unit: string;
+    /** Field 9: price per unit, tax included, dirams */
+    price: number;
+    /** quantity × price, dirams */
+    amount: number;
+    tax: {
+      kind: "vat" | "simplified" | "none";
+      /** Field 10: rate, basis points (1400 = 14 %) */
+      rateBp: number;
+      /** Field 11, dirams */
+      amount: number;
+    };
+    /** For a refund: the line of the original receipt */
+    originalLine?: number;
+  }[];
+  payment: {
+    /** Cash paid (change is given), dirams */
+    cash: number;
+    /** Non-cash, dirams */
+    nonCash: number;
+  };
+  /** Field 13, dirams */
+  total: number;
+  /** Sum of field 11, dirams */
+  taxTotal: number;
+  refundOf?: {
+    fiscalModuleNumber: string;
+    number: number;
+    fiscalSign: string;
+    /** Total of the original, dirams */
+    total: number;
+    /** Time of the original */
+    issuedAt: string;
+  };
+} | {
+  type: "shift_open";
+  /** Field 15: the unique number of the fiscal module */
+  fiscalModuleNumber: string;
+  /** The module's document number, 1, 2, 3 … without gaps */
+  number: number;
+  /** Fiscal sign of the previous document ('' for the first) */
+  prevFiscalSign: string;
+  /** Field 2: the register's manufacturer number or the VCR's serial number */
+  registerNumber: string;
+  shiftNumber: number;
+  /** Field 14: date and time of the settlement, with the register’s offset (+05:00) */
+  issuedAt: string;
+  /** p.36: issued while the operator could not be reached */
+  isOffline: boolean;
+  /** The first receipt of the current offline period */
+  offlineSince?: string;
+  /** Field 16: 10 digits */
+  fiscalSign: string;
+  /** The module's authenticator over the document (p.79), hex */
+  mac: string;
+} | {
+  type: "z_report";
+  /** Field 15: the unique number of the fiscal module */
+  fiscalModuleNumber: string;
+  /** The module's document number, 1, 2, 3 … without gaps */
+  number: number;
+  /** Fiscal sign of the previous document ('' for the first) */
+  prevFiscalSign: string;
+  /** Field 2: the register's manufacturer number or the VCR's serial number */
+  registerNumber: string;
+  shiftNumber: number;
+  /** Field 14: date and time of the settlement, with the register’s offset (+05:00) */
+  issuedAt: string;
+  /** p.36: issued while the operator could not be reached */
+  isOffline: boolean;
+  /** The first receipt of the current offline period */
+  offlineSince?: string;
+  /** Field 16: 10 digits */
+  fiscalSign: string;
+  /** The module's authenticator over the document (p.79), hex */
+  mac: string;
+  /** When the shift was opened */
+  openedAt: string;
+  totals: {
+    receiptCount: number;
+    saleCount: number;
+    refundCount: number;
+    offlineCount: number;
+    byTax: {
+      /** p.78: sale or return */
+      operation: "sale" | "refund";
+      kind: "vat" | "simplified" | "none";
+      rateBp: number;
+      /** Amount, dirams */
+      amount: number;
+      /** Tax, dirams */
+      tax: number;
+    }[];
+    byPayment: {
+      /** p.78: sale or return */
+      operation: "sale" | "refund";
+      /** Cash kept, dirams */
+      cash: number;
+      /** Non-cash, dirams */
+      nonCash: number;
+      /** Total, dirams */
+      total: number;
+    }[];
+  };
+};
+
 /** Every operation, keyed "METHOD /path/{param}". */
 export type Operations = {
   /** Liveness and the database in use */
@@ -940,6 +1088,21 @@ export type Operations = {
     body: never;
     response: Business;
   };
+  /** Record a change of the taxpayer's data; its registers must then be re-registered (p.67 item 7) */
+  "PUT /api/fiscal/businesses/{tin}": {
+    params: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin: string;
+    };
+    query: never;
+    body: {
+      name?: string;
+      legalAddress?: string;
+      /** Telephone number */
+      phone?: string;
+    };
+    response: Business;
+  };
   /** Record or clear a p.4 exemption from using a cash register */
   "PUT /api/fiscal/businesses/{tin}/exemption": {
     params: {
@@ -1418,6 +1581,131 @@ export type Operations = {
     query: never;
     body: never;
     response: FiscalModule;
+  };
+  /** Commissioning (p.81): the module hands its public key to the operator and gets the operator’s */
+  "POST /api/fiscal/fiscal-modules/{number}/initialise": {
+    params: {
+      number: string;
+    };
+    query: never;
+    body: {
+      /** GOST R 34.10-2012 256-bit public key, hex */
+      publicKey: string;
+    };
+    response: {
+      fiscalModuleNumber: string;
+      operatorPublicKey: string;
+    };
+  };
+  /** A fiscal module sends one document; the answer is the operator’s acknowledgement (a resubmission gets the same bytes) */
+  "POST /api/fiscal/intake/documents": {
+    params: never;
+    query: never;
+    body: FiscalDocument;
+    response: unknown;
+  };
+  /** Offline catch-up: up to 1 000 documents; one result per document, in order */
+  "POST /api/fiscal/intake/batches": {
+    params: never;
+    query: never;
+    body: {
+      documents: FiscalDocument[];
+    };
+    response: {
+      results: {
+        status: string;
+        ack?: string;
+        code?: string;
+        problems?: {
+          field: string;
+          code: string;
+        }[];
+      }[];
+    };
+  };
+  /** Check a receipt by the content of its QR code (p.9 field 17, p.53 item 6) */
+  "GET /api/public/receipts/check": {
+    params: never;
+    query: {
+      /** The QR text, or fm=…&n=…&t=…&s=…&fs=… */
+      qr: string;
+    };
+    body: never;
+    response: {
+      status: "valid" | "mismatch" | "not_found";
+      mismatches: string[];
+      receipt?: {
+        fiscalModuleNumber: string;
+        number: number;
+        docType: string;
+        issuedAt: string;
+        total: string;
+        businessName: string;
+        businessTin: string;
+        placeOfActivity: string;
+        registryNumber: string;
+      };
+    };
+  };
+  /** The documents of a register in a period (tax officer) */
+  "GET /api/fiscal/registers/{id}/documents": {
+    params: {
+      id: string;
+    };
+    query: {
+      /** First day (Dushanbe) */
+      from: string;
+      /** Last day (Dushanbe), included */
+      to: string;
+      after?: string;
+      limit?: number;
+    };
+    body: never;
+    response: unknown;
+  };
+  /** Gaps, shifts and their Z-report reconciliation, offline state and alerts of a register */
+  "GET /api/fiscal/registers/{id}/integrity": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Export the documents of a period as CSV or JSON Lines, streamed, with no record-count ceiling */
+  "GET /api/fiscal/registers/{id}/export": {
+    params: {
+      id: string;
+    };
+    query: {
+      /** First day (Dushanbe) */
+      from: string;
+      /** Last day (Dushanbe), included */
+      to: string;
+      format: "csv" | "jsonl";
+    };
+    body: never;
+    response: unknown;
+  };
+  /** Revenue by month, net of refunds counted in the month they were paid (p.42) */
+  "GET /api/fiscal/businesses/{tin}/revenue": {
+    params: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin: string;
+    };
+    query: {
+      /** First day (Dushanbe) */
+      from: string;
+      /** Last day (Dushanbe), included */
+      to: string;
+    };
+    body: never;
+    response: {
+      month: string;
+      sales: number;
+      refunds: number;
+      net: number;
+    }[];
   };
 };
 

@@ -79,6 +79,31 @@ export async function setExemption(
 }
 
 /**
+ * Records a change of the taxpayer's data (name, address, phone). Registers registered under the
+ * old data may not be used until they are re-registered (p.67 item 7, p.70 item 6; catalog
+ * ambiguity 20): the data version moves on, and intake compares it with the register's.
+ */
+export async function changeBusinessData(
+  deps: FiscalDeps,
+  actor: AccountPrincipal,
+  tin: string,
+  input: { readonly name?: string; readonly legalAddress?: string; readonly phone?: string },
+): Promise<Result<Business, Failure<'BUSINESS_NOT_FOUND'>>> {
+  const now = deps.clock.now();
+  return transact(deps.database.db, async (tx) => {
+    const [before] = await tx.select().from(businesses).where(eq(businesses.tin, tin)).for('update');
+    if (!before) return fail('BUSINESS_NOT_FOUND');
+    const [after] = await tx
+      .update(businesses)
+      .set({ ...input, dataVersion: before.dataVersion + 1, updatedAt: now })
+      .where(eq(businesses.tin, tin))
+      .returning();
+    await appendAudit(tx, now, { actor: actorOf(actor), action: 'business.data_changed', entity: 'fiscal.business', entityId: tin, before, after });
+    return ok(after as Business);
+  });
+}
+
+/**
  * A taxpayer by TIN. Officers see any; a business only itself; a TSC any, because entering a new
  * client's application fills the form from the registry (p.21) — but only the form's fields.
  */

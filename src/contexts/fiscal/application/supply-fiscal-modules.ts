@@ -53,6 +53,8 @@ export async function supplyFiscalModules(
         registerId: null,
         suppliedAt: now,
         registeredAt: null,
+        publicKey: null,
+        initialisedAt: null,
         returnReason: null,
         returnDueAt: null,
         returnedAt: null,

@@ -43,6 +43,25 @@ export type FiscalErrorCode =
   | 'INCIDENT_NOT_FOUND'
   | 'TAX_AUTHORITY_ALREADY_NOTIFIED'
   | 'IMPORT_INVALID'
+  | 'MODULE_UNKNOWN'
+  | 'MODULE_NOT_INITIALISED'
+  | 'MODULE_NOT_INSTALLED'
+  | 'DOCUMENT_MAC_INVALID'
+  | 'FISCAL_SIGN_INVALID'
+  | 'REGISTER_DEREGISTERED'
+  | 'REGISTER_LOST'
+  | 'REGISTER_NUMBER_MISMATCH'
+  | 'MODEL_NOT_USABLE'
+  | 'BUSINESS_DATA_CHANGED'
+  | 'BUSINESS_MISMATCH'
+  | 'TSC_NOT_ACTIVE'
+  | 'RECEIPT_FIELDS_MISSING'
+  | 'RECEIPT_SUMS_WRONG'
+  | 'DOCUMENT_FROM_THE_FUTURE'
+  | 'NUMBER_REUSED'
+  | 'REFUND_ORIGINAL_NOT_FOUND'
+  | 'REFUND_EXCEEDS_SALE'
+  | 'REFUND_DOES_NOT_MATCH'
   | 'TSC_APPLICATION_PENDING'
   | 'TSC_DOCUMENTS_INCOMPLETE'
   | 'TSC_DISCREPANCY_NOT_CHECKED'
@@ -201,5 +220,98 @@ export const fiscalProblems = {
   TSC_SITE_CHECK_OPEN: {
     status: 409,
     title: t('Санҷиш дар маҳал аллакай идома дорад', 'Проверка на месте уже ведётся', 'An on-site check is already under way'),
+  },
+  /** The fiscal module number is unknown to the operator: check the number, or have the TSC register the module. */
+  MODULE_UNKNOWN: {
+    status: 404,
+    title: t('Модули фискалӣ дар феҳрист нест', 'Фискальный модуль не найден в реестре', 'The fiscal module is not in the registry'),
+  },
+  /** p.81: the module has not handed its public key to the operator; initialise it first. */
+  MODULE_NOT_INITIALISED: {
+    status: 409,
+    title: t('Модули фискалӣ ба кор дароварда нашудааст', 'Фискальный модуль не введён в эксплуатацию', 'The fiscal module has not been initialised'),
+  },
+  /** p.3, p.67 item 2: the module is not bound to a registered register; register the register with this module. */
+  MODULE_NOT_INSTALLED: {
+    status: 409,
+    title: t(
+      'Модули фискалӣ дар МНХ-и бақайдгирифта насб нашудааст',
+      'Фискальный модуль не установлен в зарегистрированную ККМ',
+      'The fiscal module is not installed in a registered register',
+    ),
+  },
+  /** p.79: the document was changed after the module sealed it, or was not made by this module. Send the document exactly as the module made it. */
+  DOCUMENT_MAC_INVALID: {
+    status: 422,
+    title: t('Имзои ҳуҷҷат тасдиқ нашуд', 'Подпись документа не подтверждена', 'The document authenticator does not verify'),
+  },
+  /** p.2, p.72: the fiscal sign does not match the document; it was forged or altered. An alert is raised. */
+  FISCAL_SIGN_INVALID: { status: 422, title: t('Аломати фискалӣ нодуруст аст', 'Неверный фискальный признак', 'The fiscal sign is wrong') },
+  /** p.3: only registered registers may be used; register it again. */
+  REGISTER_DEREGISTERED: { status: 403, title: t('МНХ аз қайд бароварда шудааст', 'ККМ снята с учёта', 'The register has been deregistered') },
+  /** p.16: a register reported lost may not issue receipts. */
+  REGISTER_LOST: { status: 403, title: t('МНХ ҳамчун гумшуда қайд шудааст', 'ККМ числится утерянной', 'The register is reported lost') },
+  /** p.65, p.68: one module serves one register; the document names another register. */
+  REGISTER_NUMBER_MISMATCH: {
+    status: 403,
+    title: t('Рақами МНХ ба модули фискалӣ мувофиқ нест', 'Номер ККМ не соответствует фискальному модулю', 'The register number does not match the module'),
+  },
+  /** p.3, p.67 items 1 and 8, p.70 items 1 and 6. */
+  MODEL_NOT_USABLE: {
+    status: 403,
+    title: t(
+      'Намуна дар феҳристи давлатӣ нест ё сертификат надорад',
+      'Модель не в госреестре или без сертификата',
+      'The model is not in the state registry or has no valid certificate',
+    ),
+  },
+  /** p.67 item 7, p.70 item 6: re-register the register. */
+  BUSINESS_DATA_CHANGED: {
+    status: 403,
+    title: t(
+      'Маълумоти субъект тағйир ёфтааст, МНХ аз нав ба қайд гирифта нашудааст',
+      'Данные субъекта изменились, ККМ не перерегистрирована',
+      'The business data changed and the register was not re-registered',
+    ),
+  },
+  /** Fields 3-4 of p.9 must be the registered business. */
+  BUSINESS_MISMATCH: {
+    status: 403,
+    title: t('РМА-и расид ба соҳиби МНХ мувофиқ нест', 'ИНН чека не совпадает с владельцем ККМ', 'The receipt TIN is not the register owner'),
+  },
+  /** p.67 item 5, p.70 item 4: a contract with a TSC in the registry is required. */
+  TSC_NOT_ACTIVE: {
+    status: 403,
+    title: t('МХТ-и хизматрасон дар феҳрист нест', 'Обслуживающий ЦТО исключён из реестра', 'The servicing TSC is no longer in the registry'),
+  },
+  /** p.9, p.67 item 3: `details.problems` lists every field. */
+  RECEIPT_FIELDS_MISSING: {
+    status: 422,
+    title: t('Дар расид реквизитҳои ҳатмӣ нестанд', 'В чеке нет обязательных реквизитов', 'Mandatory receipt fields are missing'),
+  },
+  /** `details.problems` lists every inconsistency. */
+  RECEIPT_SUMS_WRONG: { status: 422, title: t('Маблағҳои расид мувофиқ нестанд', 'Суммы чека не сходятся', 'The sums of the receipt do not add up') },
+  /** The register clock runs ahead by more than 5 minutes (p.34, p.68: time set from the operator). */
+  DOCUMENT_FROM_THE_FUTURE: { status: 422, title: t('Вақти ҳуҷҷат дар оянда аст', 'Время документа в будущем', 'The document is dated in the future') },
+  /** Exactly once: a different document under a used number is refused and an alert is raised. */
+  NUMBER_REUSED: {
+    status: 409,
+    title: t(
+      'Рақами ҳуҷҷат аллакай барои ҳуҷҷати дигар истифода шудааст',
+      'Номер документа уже использован другим документом',
+      'This document number was already used by another document',
+    ),
+  },
+  /** Section 6: a refund refers to a receipt the operator holds. */
+  REFUND_ORIGINAL_NOT_FOUND: {
+    status: 422,
+    title: t('Расиди аслии баргардонидан ёфт нашуд', 'Исходный чек возврата не найден', 'The original receipt of the refund is not found'),
+  },
+  /** p.39-42: quantities and sums returned never exceed what was sold, line by line, cumulatively. */
+  REFUND_EXCEEDS_SALE: { status: 422, title: t('Баргардонидан аз фурӯш зиёд аст', 'Возврат превышает продажу', 'The refund exceeds the sale') },
+  /** The refund names lines, prices or a fiscal sign the original does not have. */
+  REFUND_DOES_NOT_MATCH: {
+    status: 422,
+    title: t('Баргардонидан ба расиди аслӣ мувофиқ нест', 'Возврат не соответствует исходному чеку', 'The refund does not match the original receipt'),
   },
 } as const satisfies ProblemCatalogue<FiscalErrorCode>;

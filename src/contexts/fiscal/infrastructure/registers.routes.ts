@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { type App, requireRole, unwrap } from '../../../platform/http.ts';
-import { IdParams, IsoDateTime, Line, LocalisedText, Strict, Tin, Uuid } from '../../../platform/schemas.ts';
+import { IdParams, IsoDateTime, Line, LocalisedText, Phone, Strict, Tin, Uuid } from '../../../platform/schemas.ts';
 import { getApplication, getApplicationAttachment, listApplications } from '../application/application-queries.ts';
 import { listDeadlines } from '../application/deadline-queries.ts';
 import type { FiscalDeps } from '../application/deps.ts';
-import { addBusiness, getBusiness, listBusinesses, listInspectorates, setExemption } from '../application/manage-businesses.ts';
+import { addBusiness, changeBusinessData, getBusiness, listBusinesses, listInspectorates, setExemption } from '../application/manage-businesses.ts';
 import { recordInspection } from '../application/record-inspection.ts';
 import { getRegister, getRegistrationCard, listRegisters } from '../application/register-queries.ts';
 import { listIncidents, notifyTaxAuthority, reportIncident } from '../application/report-incident.ts';
@@ -331,6 +331,23 @@ export function registerRoutes(app: App, deps: FiscalDeps): void {
       },
     },
     async (request) => unwrap(await getBusiness(deps, requireRole(request, 'operator_admin', 'tax_officer', 'tsc_specialist', 'business'), request.params.tin)),
+  );
+
+  app.put(
+    '/api/fiscal/businesses/:tin',
+    {
+      schema: {
+        tags: ['taxpayers'],
+        summary: "Record a change of the taxpayer's data; its registers must then be re-registered (p.67 item 7)",
+        params: Type.Object({ tin: Tin() }, Strict),
+        body: Type.Object(
+          { name: Type.Optional(Line(300)), legalAddress: Type.Optional(Line(300)), phone: Type.Optional(Phone()) },
+          { ...Strict, minProperties: 1 },
+        ),
+        response: { 200: ref('Business') },
+      },
+    },
+    async (request) => unwrap(await changeBusinessData(deps, requireRole(request, 'operator_admin', 'tax_officer'), request.params.tin, request.body)),
   );
 
   app.put(

@@ -197,6 +197,9 @@ export const fiscalModules = fiscal.table('fiscal_modules', {
   returnDueAt: ts('return_due_at'),
   returnedAt: ts('returned_at'),
   updatedAt: ts('updated_at').notNull(),
+  /** p.81: the module's public key (hex), handed over at initialisation. */
+  publicKey: text('public_key'),
+  initialisedAt: ts('initialised_at'),
 });
 
 export const applications = fiscal.table('applications', {

@@ -1,0 +1,104 @@
+/**
+ * Fiscal documents as a register's fiscal module sends them to the operator (p.52, p.76-79):
+ * the receipt with every field of p.9, the shift opening and the Z-report (p.77). Money is integer
+ * dirams; quantities are integer thousandths of the unit (3 decimals), as weighing scales give.
+ * docs/fiscal-documents.md publishes the format (p.64, FIS-OPR-11).
+ */
+
+/** Sale (фурӯш) or return (баргардонидан), p.78. */
+export type Operation = 'sale' | 'refund';
+
+/** VAT (андоз аз арзиши иловашуда), the simplified regime (низоми содакардашуда), or no tax. */
+export type TaxKind = 'vat' | 'simplified' | 'none';
+
+/** Fields 10 and 11 of p.9 for one line: the rate in basis points (1400 = 14 %) and the amount in dirams. */
+export type LineTax = { readonly kind: TaxKind; readonly rateBp: number; readonly amount: number };
+
+export type ReceiptLine = {
+  /** Field 6. */
+  readonly name: string;
+  /** Field 7: the product marking code, when the product is marked (catalog ambiguity 12). */
+  readonly markingCode?: string;
+  /** The GS1 commercial code (p.2), when the product has one. */
+  readonly gtin?: string;
+  /** Field 8, in thousandths of the unit. */
+  readonly quantity: number;
+  readonly unit: string;
+  /** Field 9: price per unit, dirams, tax included. */
+  readonly price: number;
+  /** quantity × price, rounded half up to a diram. */
+  readonly amount: number;
+  readonly tax: LineTax;
+  /** For a refund: the line of the original receipt (0-based). */
+  readonly originalLine?: number;
+};
+
+/** What a refund refers to (section 6; the original receipt, p.39). */
+export type RefundReference = {
+  readonly fiscalModuleNumber: string;
+  readonly number: number;
+  readonly fiscalSign: string;
+  readonly total: number;
+  readonly issuedAt: string;
+};
+
+type Common = {
+  /** Field 15. */
+  readonly fiscalModuleNumber: string;
+  /** The module's document number: 1, 2, 3 … without gaps. */
+  readonly number: number;
+  /** Fiscal sign of document number − 1 ('' for the first): the chain. */
+  readonly prevFiscalSign: string;
+  /** Field 2: the register's manufacturer number or the VCR's serial number. */
+  readonly registerNumber: string;
+  readonly shiftNumber: number;
+  /** Field 14: date and time, RFC 3339 with the +05:00 offset of the register. */
+  readonly issuedAt: string;
+  /** p.36: issued while the link to the operator was down. */
+  readonly isOffline: boolean;
+  /** The time of the first receipt of the current offline period (starts the 24 hours). */
+  readonly offlineSince?: string;
+  /** Field 16: 10 digits made by the fiscal module. */
+  readonly fiscalSign: string;
+  /** The module's authenticator over the whole document (p.79). */
+  readonly mac: string;
+};
+
+export type Receipt = Common & {
+  readonly type: 'receipt';
+  readonly operation: Operation;
+  /** Field 1: the receipt number within the shift. */
+  readonly receiptNumber: number;
+  /** Fields 3 and 4. */
+  readonly business: { readonly tin: string; readonly name: string };
+  /** Field 5: where the settlement takes place. */
+  readonly address: string;
+  readonly lines: readonly ReceiptLine[];
+  /** Field 12: cash, non-cash or both; cash may exceed what is due (change is given). */
+  readonly payment: { readonly cash: number; readonly nonCash: number };
+  /** Field 13. */
+  readonly total: number;
+  readonly taxTotal: number;
+  readonly refundOf?: RefundReference;
+};
+
+export type ShiftOpening = Common & { readonly type: 'shift_open' };
+
+/** Totals of one group of a shift: per operation and tax, or per operation and payment form. */
+export type TaxTotal = { readonly operation: Operation; readonly kind: TaxKind; readonly rateBp: number; readonly amount: number; readonly tax: number };
+export type PaymentTotal = { readonly operation: Operation; readonly cash: number; readonly nonCash: number; readonly total: number };
+
+export type ShiftTotals = {
+  readonly receiptCount: number;
+  readonly saleCount: number;
+  readonly refundCount: number;
+  readonly offlineCount: number;
+  readonly byTax: readonly TaxTotal[];
+  readonly byPayment: readonly PaymentTotal[];
+};
+
+/** The Z-report (p.2, p.77): the module's totals of the shift it closes. */
+export type ZReport = Common & { readonly type: 'z_report'; readonly openedAt: string; readonly totals: ShiftTotals };
+
+export type FiscalDocument = Receipt | ShiftOpening | ZReport;
+export type DocumentType = FiscalDocument['type'];
