@@ -5,7 +5,8 @@ import { loadConfig } from '../platform/config.ts';
 import { migrate } from '../platform/migrate.ts';
 import { createContainer, openConfiguredDatabase } from './container.ts';
 import { buildServer } from './server.ts';
-import { registryCommands } from '../contexts/fiscal/index.ts';
+import { archiveOldDocuments, registryCommands } from '../contexts/fiscal/index.ts';
+import { restoreDatabase } from '../platform/db.ts';
 import { seedDemo } from './demo-seed.ts';
 import { writeOpenApi } from './openapi.ts';
 
@@ -83,6 +84,37 @@ program
       console.error(`Audit chain BROKEN at entry ${result.brokenAt} (${result.reason}); ${result.entries} entries before it are intact.`);
       process.exitCode = 2;
     }
+  });
+
+program
+  .command('backup <file>')
+  .description('Write a consistent backup of the whole database to a file (PGlite: gzipped data directory; server: pg_dump custom format)')
+  .action(async (file: string) => {
+    const database = await openConfiguredDatabase(loadConfig());
+    await database.backup(file);
+    await database.close();
+    console.log(`Backup written to ${file}`);
+  });
+
+program
+  .command('restore <file>')
+  .description('Restore a backup into an empty target: a new BEKOGAZ_DATA_DIR, or the empty database of DATABASE_URL')
+  .action(async (file: string) => {
+    const config = loadConfig();
+    await restoreDatabase(file, config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
+    console.log('Restored.');
+  });
+
+program
+  .command('archive-fiscal')
+  .description('Archive the fiscal documents of whole months received more than N years ago (default 5, p.53) to gzipped JSON Lines, then drop them')
+  .requiredOption('-o, --out <dir>', 'archive directory')
+  .option('-y, --years <n>', 'keep this many years', '5')
+  .action(async (options: { out: string; years: string }) => {
+    const c = await createContainer({ database: await openConfiguredDatabase(loadConfig()) });
+    const done = await archiveOldDocuments(c.fiscal.deps, options.out, Number(options.years));
+    await c.close();
+    console.log(done.length ? done.map((d) => `${d.month}: ${d.documents} documents → ${d.file}`).join('\n') : 'Nothing older to archive.');
   });
 
 program

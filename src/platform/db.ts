@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -31,6 +33,11 @@ export type Database = {
   /** Runs one parameterised statement and returns its rows. */
   readonly query: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
   readonly close: () => Promise<void>;
+  /**
+   * A consistent copy of the whole database in one file (p.53 item 4: backups): PGlite writes its
+   * data directory as a gzipped tar; a server is dumped with pg_dump (custom format).
+   */
+  readonly backup: (file: string) => Promise<void>;
 };
 
 export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -38,6 +45,25 @@ export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unkn
 export type DatabaseOptions =
   | { readonly kind: 'pglite'; readonly dataDir?: string }
   | { readonly kind: 'postgres'; readonly url: string; readonly max?: number };
+
+const execFileAsync = promisify(execFile);
+
+/**
+ * Restores a backup made by `Database.backup` into an empty target: a PGlite data directory that
+ * does not exist yet, or an empty database on a server (pg_restore).
+ */
+export async function restoreDatabase(file: string, target: DatabaseOptions): Promise<void> {
+  if (target.kind === 'pglite') {
+    if (!target.dataDir) throw new Error('restore: a PGlite data directory is needed');
+    if (existsSync(target.dataDir)) throw new Error(`restore: ${target.dataDir} exists; restore into a new directory`);
+    mkdirSync(target.dataDir, { recursive: true });
+    const pg = new PGlite(target.dataDir, { loadDataDir: new Blob([readFileSync(file)]) });
+    await pg.waitReady;
+    await pg.close();
+    return;
+  }
+  await execFileAsync('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${target.url}`, file]);
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
@@ -60,6 +86,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         pg.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
       query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
       close: () => pg.close(),
+      backup: async (file) => {
+        const dump = await pg.dumpDataDir('gzip');
+        writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+      },
     };
   }
   const client = postgres(options.url, {
@@ -93,6 +123,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         prepare: params.length > 0,
       })) as unknown as T[],
     close: () => client.end({ timeout: 5 }),
+    backup: async (file) => {
+      await execFileAsync('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${options.url}`]);
+    },
   };
 }
 

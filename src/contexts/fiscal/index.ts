@@ -32,6 +32,7 @@ export type FiscalOptions = {
   readonly checksPerSecond?: number;
 };
 export { checkGtin, type GtinCheck } from './domain/gs1.ts';
+export { archiveOldDocuments } from './application/archive-documents.ts';
 export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
 export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';
 export { type FiscalErrorCode, fiscalProblems } from './domain/errors.ts';
@@ -60,7 +61,7 @@ export function createFiscalContext(deps: FiscalDeps, options: FiscalOptions = {
       modelRoutes(app, deps);
       registerRoutes(app, deps);
       tscRoutes(app, deps);
-      intakeRoutes(app, deps, { intake, operatorKeys, checkLimiter });
+      intakeRoutes(app, deps, { intake, scheme, operatorKeys, checkLimiter });
     },
     handlers: [...tscNoticeHandlers(deps)] as EventHandler[],
     checkers: [overdueChecker(), partitionChecker(), missingZReportChecker()] as DueTimeChecker[],

@@ -3,7 +3,7 @@
  * research/stack.md, traps 11-13). Node's crypto has no GOST, so:
  *
  * - GOST 28147-89 / Magma (block, MAC, CMAC) is our own table-driven code: node-gost-crypto has no
- *   key meshing and no short-message rule in its MAC, and allocates per block (3 to 6 times
+ *   key meshing and no short-message rule in its MAC, and allocates per block (2.5 to 6 times
  *   slower, bench/gost.ts). Its cipher is kept as a test oracle.
  * - Streebog, HMAC and GOST R 34.10-2012 arithmetic come from node-gost-crypto 1.0.2, wrapped so
  *   that its little-endian conventions and its gaps (no key validation, no r/s range check, VKO on

@@ -96,3 +96,38 @@ export function nowInDushanbeLocal(now = new Date()): string {
 /** Picks the text of a {tg, ru, en} object. */
 export const localised = (text: { readonly tg: string; readonly ru: string; readonly en: string } | null | undefined, lang: Language): string =>
   text ? text[lang] || text.tg : '';
+
+const GROUP = /\B(?=(\d{3})+(?!\d))/g;
+
+/**
+ * An amount in dirams as somoni with two decimals (DESIGN.md: money is an integer of dirams):
+ * 1 234,50 in Tajik and Russian, 1,234.50 in English. Integer arithmetic, no floating point.
+ */
+export function formatSomoni(dirams: number | null | undefined, lang: Language): string {
+  if (dirams === null || dirams === undefined || !Number.isFinite(dirams)) return '—';
+  const abs = Math.abs(Math.trunc(dirams));
+  const whole = String(Math.floor(abs / 100)).replace(GROUP, lang === 'en' ? ',' : '\u00a0');
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${dirams < 0 ? '−' : ''}${whole}${lang === 'en' ? '.' : ','}${cents}`;
+}
+
+/** A total as the API and the QR code print it ("12.50") in dirams, or undefined. */
+export function dirams(somoni: string | null | undefined): number | undefined {
+  const m = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec((somoni ?? '').trim());
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}
+
+/** A calendar month (YYYY-MM) in words: «марти 2026» / «март 2026 г.» / «March 2026». */
+export function formatMonth(month: string, lang: Language): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  if (lang === 'tg') return `${TAJIK_MONTHS[Number(m[2]) - 1] ?? m[2]}и ${m[1]}`;
+  const text = formatter(lang, { month: 'long', year: 'numeric' }, 'UTC').format(new Date(`${month}-15T12:00:00Z`));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A day `days` before or after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -6,6 +6,7 @@ import { type Failure, fail, ok, type Result } from '../../../platform/result.ts
 import { fiscalModules } from '../infrastructure/schema.ts';
 import { actorOf, type FiscalDeps } from './deps.ts';
 import type { OperatorKeys } from './operator-keys.ts';
+import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
 
 /**
  * p.81 (FIS-FM-22, FIS-FM-23): commissioning, first stage. The module made its key pair; its
@@ -14,13 +15,19 @@ import type { OperatorKeys } from './operator-keys.ts';
  */
 export async function initialiseModule(
   deps: FiscalDeps,
+  scheme: FiscalScheme,
   operatorKeys: () => Promise<OperatorKeys>,
   actor: AccountPrincipal,
   number: string,
   publicKeyHex: string,
 ): Promise<
-  Result<{ readonly fiscalModuleNumber: string; readonly operatorPublicKey: string }, Failure<'FISCAL_MODULE_NOT_FOUND' | 'FISCAL_MODULE_WRONG_STATE'>>
+  Result<
+    { readonly fiscalModuleNumber: string; readonly operatorPublicKey: string },
+    Failure<'FISCAL_MODULE_NOT_FOUND' | 'FISCAL_MODULE_WRONG_STATE' | 'MODULE_KEY_INVALID'>
+  >
 > {
+  // A point off the curve would let a forged module probe the operator's private key.
+  if (!scheme.isValidPublicKey(Buffer.from(publicKeyHex, 'hex'))) return fail('MODULE_KEY_INVALID', 'body.publicKey');
   const now = deps.clock.now();
   const operator = await operatorKeys();
   return transact(deps.database.db, async (tx) => {

@@ -62,6 +62,7 @@ export type FiscalErrorCode =
   | 'REFUND_ORIGINAL_NOT_FOUND'
   | 'REFUND_EXCEEDS_SALE'
   | 'REFUND_DOES_NOT_MATCH'
+  | 'MODULE_KEY_INVALID'
   | 'TSC_APPLICATION_PENDING'
   | 'TSC_DOCUMENTS_INCOMPLETE'
   | 'TSC_DISCREPANCY_NOT_CHECKED'
@@ -314,4 +315,6 @@ export const fiscalProblems = {
     status: 422,
     title: t('Баргардонидан ба расиди аслӣ мувофиқ нест', 'Возврат не соответствует исходному чеку', 'The refund does not match the original receipt'),
   },
+  /** p.81: the public key handed over is not a point of the curve; the module must make a new key pair. */
+  MODULE_KEY_INVALID: { status: 422, title: t('Калиди кушодаи модул нодуруст аст', 'Неверный открытый ключ модуля', 'The module public key is not valid') },
 } as const satisfies ProblemCatalogue<FiscalErrorCode>;

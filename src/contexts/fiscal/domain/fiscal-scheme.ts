@@ -62,7 +62,7 @@ const LABELS = { fiscalSignKey: utf8('FS1 fiscal sign'), documentKey: utf8('FS1 
  * GOST 28147-89 MAC of FS1: S-box id-tc26-gost-28147-param-Z with CryptoPro key meshing, i.e.
  * exactly `openssl dgst -engine gost -mac gost-mac-12`, so anyone can re-check a value.
  */
-const mac = (key: Uint8Array, data: Uint8Array, bits: 32 | 64) => gost28147Mac(key, data, { sbox: 'E-Z', keyMeshing: 'cryptopro', bits });
+const fs1Mac = (key: Uint8Array, data: Uint8Array, bits: 32 | 64) => gost28147Mac(key, data, { sbox: 'E-Z', keyMeshing: 'cryptopro', bits });
 
 /**
  * The UKM of a module: the fiscal module number is up to 40 letters and digits (registry schema),
@@ -104,13 +104,13 @@ export function createFiscalScheme(deps: { readonly random?: RandomSource } = {}
     },
     // The 4 MAC bytes are the register N1, stored little-endian (RFC 5830); the sign is N1 in decimal.
     fiscalSign: (keys, documentCore) => {
-      const m = mac(keys.fiscalSignKey, documentCore, 32);
+      const m = fs1Mac(keys.fiscalSignKey, documentCore, 32);
       const n1 = (m[0]! | (m[1]! << 8) | (m[2]! << 16) | (m[3]! << 24)) >>> 0;
       return n1.toString().padStart(10, '0');
     },
-    // 64 bits, the longest 28147-89 MAC: these are checked online, with no one to read them aloud.
-    documentMac: (keys, document) => hex(mac(keys.documentKey, document, 64)),
-    ackMac: (keys, ack) => hex(mac(keys.ackKey, ack, 64)),
+    // 64 bits, the longest 28147-89 MAC: only machines check these, so nothing keeps them short.
+    documentMac: (keys, document) => hex(fs1Mac(keys.documentKey, document, 64)),
+    ackMac: (keys, ack) => hex(fs1Mac(keys.ackKey, ack, 64)),
     sign: (privateKey, data) => signDigest(privateKey, streebog256(data), { curve: 'cryptopro-a', random }),
     verify: (publicKey, data, signature) => verifyDigest(publicKey, streebog256(data), signature, 'cryptopro-a'),
     digest: streebog256,

@@ -11,10 +11,12 @@ import type { OperatorKeys } from '../application/operator-keys.ts';
 import { exportRegisterDocuments, listRegisterDocuments, registerIntegrity, revenueByMonth } from '../application/register-documents.ts';
 import { getRegister } from '../application/register-queries.ts';
 import type { FiscalDocument } from '../domain/fiscal-document.ts';
+import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
 import { FiscalDocumentSchema } from './intake.schemas.ts';
 
 export type IntakeRuntime = {
   readonly intake: Intake;
+  readonly scheme: FiscalScheme;
   readonly operatorKeys: () => Promise<OperatorKeys>;
   readonly checkLimiter: RateLimiter;
 };
@@ -41,7 +43,14 @@ export function intakeRoutes(app: App, deps: FiscalDeps, rt: IntakeRuntime): voi
     },
     async (request) =>
       unwrap(
-        await initialiseModule(deps, rt.operatorKeys, requireRole(request, 'tsc_specialist', 'operator_admin'), request.params.number, request.body.publicKey),
+        await initialiseModule(
+          deps,
+          rt.scheme,
+          rt.operatorKeys,
+          requireRole(request, 'tsc_specialist', 'operator_admin'),
+          request.params.number,
+          request.body.publicKey,
+        ),
       ),
   );
 
