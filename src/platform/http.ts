@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import secureJson from 'secure-json-parse';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
 import { authenticate, type AccountPrincipal, PUBLIC, type Principal, type Role } from './auth.ts';
@@ -16,6 +17,8 @@ declare module 'fastify' {
     principal: Principal;
     lang: Language;
     sessionToken: string | undefined;
+    /** The JSON body as received (application/json only). */
+    rawBody?: string;
   }
 }
 
@@ -98,6 +101,23 @@ export function createHttpApp(deps: HttpDeps): App {
     return (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema);
   });
   app.removeContentTypeParser('text/plain');
+  // JSON bodies keep their raw text (the fiscal intake stores a document exactly as sent). A body
+  // naming __proto__ or constructor.prototype goes through secure-json-parse, which refuses it.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(Object.assign(new Error('empty JSON body'), { code: 'FST_ERR_CTP_EMPTY_JSON_BODY', statusCode: 400 }));
+    try {
+      const parsed =
+        text.includes('__proto__') || text.includes('prototype')
+          ? secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' })
+          : JSON.parse(text);
+      (request as FastifyRequest & { rawBody?: string }).rawBody = text;
+      done(null, parsed);
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }));
+    }
+  });
   app.addSchema(ProblemSchema);
   app.decorateRequest('principal', null as never);
   app.decorateRequest('lang', 'tg');
@@ -137,7 +157,9 @@ export function createHttpApp(deps: HttpDeps): App {
 
   // PostgreSQL text cannot hold NUL, and a lone surrogate cannot round-trip: refuse them at the edge.
   app.addHook('preValidation', async (request) => {
-    const found = findUnstorableText({ body: request.body, query: request.query, params: request.params });
+    // A JSON text can only carry NUL or a lone surrogate as a \u escape: without one, the body needs no scan.
+    const body = request.rawBody === undefined || request.rawBody.includes('\\u') ? request.body : undefined;
+    const found = findUnstorableText({ body, query: request.query, params: request.params });
     if (found) {
       const message = { tg: 'Матн аломати нораворо дорад', ru: 'Текст содержит недопустимый символ', en: 'The text holds a character that cannot be stored' }[
         request.lang

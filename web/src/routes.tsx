@@ -6,8 +6,10 @@ import { InboxPage } from './pages/InboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicModelsPage } from './pages/public/PublicModelsPage.tsx';
 import { PublicTscsPage } from './pages/public/PublicTscsPage.tsx';
+import { ReceiptCheckPage } from './pages/public/ReceiptCheckPage.tsx';
 
-// Each role's pages load on first use; login, public registries and the inbox come with the shell.
+// Each role's pages load on first use; login, the public pages (the receipt check a phone opens from
+// a QR code among them) and the inbox come with the shell.
 const AdminModelsPage = lazy(() => import('./pages/admin/AdminModelsPage.tsx').then((m) => ({ default: m.AdminModelsPage })));
 const BranchesPage = lazy(() => import('./pages/admin/BranchesPage.tsx').then((m) => ({ default: m.BranchesPage })));
 const ModulesPage = lazy(() => import('./pages/admin/ModulesPage.tsx').then((m) => ({ default: m.ModulesPage })));
@@ -18,8 +20,10 @@ const MyApplicationsPage = lazy(() => import('./pages/business/MyApplicationsPag
 const MyRegistersPage = lazy(() => import('./pages/business/MyRegistersPage.tsx').then((m) => ({ default: m.MyRegistersPage })));
 const MyReportsPage = lazy(() => import('./pages/business/MyReportsPage.tsx').then((m) => ({ default: m.MyReportsPage })));
 const DeadlinesPage = lazy(() => import('./pages/DeadlinesPage.tsx').then((m) => ({ default: m.DeadlinesPage })));
+const RegisterFiscalPage = lazy(() => import('./pages/RegisterFiscalPage.tsx').then((m) => ({ default: m.RegisterFiscalPage })));
 const RegisterCardPage = lazy(() => import('./pages/RegisterCardPage.tsx').then((m) => ({ default: m.RegisterCardPage })));
 const BusinessesPage = lazy(() => import('./pages/tax/BusinessesPage.tsx').then((m) => ({ default: m.BusinessesPage })));
+const RegistersPage = lazy(() => import('./pages/tax/RegistersPage.tsx').then((m) => ({ default: m.RegistersPage })));
 const StudiesPage = lazy(() => import('./pages/tax/StudiesPage.tsx').then((m) => ({ default: m.StudiesPage })));
 const TaxTscApplicationsPage = lazy(() => import('./pages/tax/TscApplicationsPage.tsx').then((m) => ({ default: m.TscApplicationsPage })));
 const TscApplicationPage = lazy(() => import('./pages/tax/TscApplicationPage.tsx').then((m) => ({ default: m.TscApplicationPage })));
@@ -38,6 +42,7 @@ const FISCAL: readonly Role[] = [...STAFF, 'business'];
 /** Every page of the app: public ones first, then the cabinet, then per role. */
 export const ROUTES: readonly Route[] = [
   { path: '/login', render: () => <LoginPage /> },
+  { path: '/r', render: () => <ReceiptCheckPage /> },
   { path: '/public/models', render: () => <PublicModelsPage /> },
   { path: '/public/tscs', render: () => <PublicTscsPage /> },
 
@@ -45,6 +50,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/deadlines', render: () => guard(FISCAL, <DeadlinesPage />) },
   { path: '/applications/:id', render: (p) => guard(FISCAL, <ApplicationPage id={p.id ?? ''} />) },
   { path: '/registers/:id', render: (p) => guard(STAFF, <RegisterCardPage id={p.id ?? ''} />) },
+  { path: '/registers/:id/fiscal', render: (p) => guard(STAFF, <RegisterFiscalPage id={p.id ?? ''} />) },
 
   { path: '/admin/models', render: () => guard(['operator_admin'], <AdminModelsPage />) },
   { path: '/admin/tscs', render: () => guard(['operator_admin'], <TscsPage />) },
@@ -57,6 +63,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/tax/tscs', render: () => guard(['tax_officer'], <TscsPage />) },
   { path: '/tax/studies', render: () => guard(['tax_officer'], <StudiesPage />) },
   { path: '/tax/businesses', render: () => guard(['tax_officer', 'operator_admin'], <BusinessesPage />) },
+  { path: '/tax/registers', render: () => guard(['tax_officer', 'operator_admin'], <RegistersPage />) },
 
   { path: '/tsc/register', render: () => guard(['tsc_specialist'], <RegistrationWizard />) },
   { path: '/tsc/change', render: () => guard(['tsc_specialist'], <ChangePage />) },
@@ -68,6 +75,7 @@ export const ROUTES: readonly Route[] = [
 
   { path: '/my/registers', render: () => guard(['business'], <MyRegistersPage />) },
   { path: '/my/registers/:id', render: (p) => guard(['business'], <RegisterCardPage id={p.id ?? ''} />) },
+  { path: '/my/registers/:id/fiscal', render: (p) => guard(['business'], <RegisterFiscalPage id={p.id ?? ''} />) },
   { path: '/my/applications', render: () => guard(['business'], <MyApplicationsPage />) },
   { path: '/my/reports', render: () => guard(['business'], <MyReportsPage />) },
 ];

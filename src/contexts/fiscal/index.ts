@@ -41,7 +41,7 @@ export { type FiscalErrorCode, fiscalProblems } from './domain/errors.ts';
 export function createFiscalContext(deps: FiscalDeps, options: FiscalOptions = {}) {
   const scheme = createFiscalScheme();
   const operatorKeys = operatorKeyStore(deps.database.db, scheme, deps.clock.now);
-  const contexts = createModuleContexts(deps.database.db, deps.clock, scheme, operatorKeys, options.contextTtlMs);
+  const contexts = createModuleContexts(deps.database, deps.clock, scheme, operatorKeys, options.contextTtlMs);
   const intake = createIntake(deps, scheme, contexts, options.intake);
   const checkLimiter = createRateLimiter(options.checksPerSecond ?? 20, (options.checksPerSecond ?? 20) * 2);
   return {

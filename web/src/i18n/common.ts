@@ -24,7 +24,8 @@ export const common = {
     declarant: ['Декларант', 'Декларант', 'Declarant'],
   },
   nav: {
-    public: ['Феҳристҳои оммавӣ', 'Открытые реестры', 'Public registries'],
+    public: ['Хизматҳои оммавӣ', 'Открытые сервисы', 'Public services'],
+    receiptCheck: ['Санҷиши расид', 'Проверка чека', 'Check a receipt'],
     models: ['Феҳристи МНХ', 'Реестр ККМ', 'Register models'],
     tscs: ['Феҳристи МХТ', 'Реестр ЦТО', 'TSC registry'],
     inbox: ['Утоқи шахсӣ: паёмҳо', 'Личный кабинет: сообщения', 'Personal cabinet: inbox'],
@@ -40,6 +41,7 @@ export const common = {
     taxTscApplications: ['Аризаҳои МХТ', 'Заявления ЦТО', 'TSC applications'],
     taxStudies: ['Аризаҳо дар омӯзиш', 'Заявления на изучении', 'Applications under study'],
     taxBusinesses: ['Андозсупорандагон', 'Налогоплательщики', 'Taxpayers'],
+    taxRegisters: ['МНХ ва маълумоти фискалӣ', 'ККМ и фискальные данные', 'Registers and fiscal data'],
     tscRegister: ['Бақайдгирии МНХ', 'Регистрация ККМ', 'Register a cash register'],
     tscChange: ['Тағйир ва аз қайд баровардан', 'Изменение и снятие с учёта', 'Changes and deregistration'],
     tscApplications: ['Аризаҳо', 'Заявления', 'Applications'],

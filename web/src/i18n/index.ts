@@ -4,13 +4,15 @@ import { cabinet } from './cabinet.ts';
 import { common } from './common.ts';
 import { type Language, isLanguage, pick, type Strings } from './dict.ts';
 import { fiscal } from './fiscal.ts';
+import { fiscalData } from './fiscal-data.ts';
 import { pages } from './pages.ts';
+import { receipts } from './receipts.ts';
 import { registry } from './registry.ts';
 import { wizard } from './wizard.ts';
 
 export { type Language, LANGUAGES, isLanguage } from './dict.ts';
 
-const dict = { ...common, ...pages, ...fiscal, ...wizard, ...cabinet, ...registry };
+const dict = { ...common, ...pages, ...fiscal, ...wizard, ...cabinet, ...registry, ...receipts, ...fiscalData };
 export type Translation = Strings<typeof dict>;
 
 declare module 'i18next' {

@@ -118,12 +118,14 @@ export function dirams(somoni: string | null | undefined): number | undefined {
   return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }
 
-/** A calendar month (YYYY-MM) in words: «марти 2026» / «март 2026 г.» / «March 2026». */
+/** A calendar month (YYYY-MM) in words, as a table row starts: «Марти 2026» / «Март 2026 г.» / «March 2026». */
 export function formatMonth(month: string, lang: Language): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) return month;
-  if (lang === 'tg') return `${TAJIK_MONTHS[Number(m[2]) - 1] ?? m[2]}и ${m[1]}`;
-  const text = formatter(lang, { month: 'long', year: 'numeric' }, 'UTC').format(new Date(`${month}-15T12:00:00Z`));
+  const text =
+    lang === 'tg'
+      ? `${TAJIK_MONTHS[Number(m[2]) - 1] ?? m[2]}и ${m[1]}`
+      : formatter(lang, { month: 'long', year: 'numeric' }, 'UTC').format(new Date(`${month}-15T12:00:00Z`));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -3,6 +3,7 @@ import type { Role } from './session.tsx';
 /** A navigation entry; `label` is a key of the `nav` dictionary. */
 export type NavItem = { readonly to: string; readonly label: NavLabel };
 export type NavLabel =
+  | 'receiptCheck'
   | 'models'
   | 'tscs'
   | 'inboxShort'
@@ -16,6 +17,7 @@ export type NavLabel =
   | 'taxTscApplications'
   | 'taxStudies'
   | 'taxBusinesses'
+  | 'taxRegisters'
   | 'tscRegister'
   | 'tscChange'
   | 'tscApplications'
@@ -28,6 +30,7 @@ export type NavLabel =
   | 'myReports';
 
 export const PUBLIC_NAV: readonly NavItem[] = [
+  { to: '/r', label: 'receiptCheck' },
   { to: '/public/models', label: 'models' },
   { to: '/public/tscs', label: 'tscs' },
 ];
@@ -41,6 +44,7 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
     { to: '/admin/specialists', label: 'adminSpecialists' },
     { to: '/admin/modules', label: 'adminModules' },
     { to: '/tax/businesses', label: 'taxBusinesses' },
+    { to: '/tax/registers', label: 'taxRegisters' },
     { to: '/deadlines', label: 'deadlines' },
     { to: '/inbox', label: 'inboxShort' },
   ],
@@ -49,6 +53,7 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
     { to: '/tax/tscs', label: 'taxTscs' },
     { to: '/tax/studies', label: 'taxStudies' },
     { to: '/tax/businesses', label: 'taxBusinesses' },
+    { to: '/tax/registers', label: 'taxRegisters' },
     { to: '/deadlines', label: 'deadlines' },
     { to: '/inbox', label: 'inboxShort' },
   ],

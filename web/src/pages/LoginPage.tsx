@@ -79,6 +79,9 @@ export function LoginPage() {
               {t('action.login')}
             </Button>
             <Group justify="center" gap="md">
+              <Anchor component={Link} to="/r" size="sm">
+                {t('nav.receiptCheck')}
+              </Anchor>
               <Anchor component={Link} to="/public/models" size="sm">
                 {t('nav.models')}
               </Anchor>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { RegistrationCard } from '../api/types.gen.ts';
 import { Loadable } from '../components/feedback.tsx';
+import { RegisterTabs } from '../components/RegisterTabs.tsx';
 import { RegisterStatusBadge } from '../components/status.tsx';
 import { formatDate, formatLongDate, localised } from '../lib/format.ts';
 import { useLang } from '../lib/session.tsx';
@@ -166,6 +167,7 @@ export function RegisterCardPage({ id }: { id: string }) {
           </Button>
         </Group>
       </Group>
+      <RegisterTabs id={id} current="card" />
       <Loadable state={card}>{(data) => <CardView card={data} />}</Loadable>
     </Stack>
   );

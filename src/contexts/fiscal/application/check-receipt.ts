@@ -80,6 +80,9 @@ export async function checkReceipt(deps: FiscalDeps, qr: QrContent, query?: RawQ
   if (row.fiscal_sign !== qr.fiscalSign) mismatches.push('fiscalSign');
   if (qr.total !== undefined && qr.total !== qrTotal(total)) mismatches.push('total');
   if (qr.issuedAt !== undefined && qr.issuedAt !== qrTime(issuedAt)) mismatches.push('issuedAt');
+  // Document numbers run in sequence: without the right fiscal sign nobody learns what another
+  // business sold, only that this sign is not the one on record.
+  if (mismatches.includes('fiscalSign')) return { status: 'mismatch', mismatches: ['fiscalSign'] };
   return {
     status: mismatches.length === 0 ? 'valid' : 'mismatch',
     mismatches,

@@ -5,6 +5,7 @@ import { transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { fiscalModules } from '../infrastructure/schema.ts';
 import { actorOf, type FiscalDeps } from './deps.ts';
+import { sealModuleKeys } from './module-key-store.ts';
 import type { OperatorKeys } from './operator-keys.ts';
 import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
 
@@ -34,7 +35,12 @@ export async function initialiseModule(
     const [before] = await tx.select().from(fiscalModules).where(eq(fiscalModules.number, number)).for('update');
     if (!before || (actor.role === 'tsc_specialist' && before.tscId !== actor.orgId)) return fail('FISCAL_MODULE_NOT_FOUND');
     if (before.publicKey !== null || before.status === 'returned') return fail('FISCAL_MODULE_WRONG_STATE');
-    await tx.update(fiscalModules).set({ publicKey: publicKeyHex.toLowerCase(), initialisedAt: now, updatedAt: now }).where(eq(fiscalModules.number, number));
+    // The key agreement is done once, here, and its result kept sealed for intake.
+    const keys = scheme.deriveModuleKeys(operator.privateKey, Buffer.from(publicKeyHex, 'hex'), number);
+    await tx
+      .update(fiscalModules)
+      .set({ publicKey: publicKeyHex.toLowerCase(), sealedKeys: sealModuleKeys(operator.privateKey, number, keys), initialisedAt: now, updatedAt: now })
+      .where(eq(fiscalModules.number, number));
     await appendAudit(tx, now, {
       actor: actorOf(actor),
       action: 'fiscal_module.initialised',

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Db } from '../../../platform/db.ts';
+import type { Database } from '../../../platform/db.ts';
 import type { FiscalScheme, ModuleKeys } from '../domain/fiscal-scheme.ts';
 import { modelUsability } from '../domain/model-registry.ts';
-import { businesses, fiscalModules, models, registers, tscs } from '../infrastructure/schema.ts';
+import { sealModuleKeys, unsealModuleKeys } from './module-key-store.ts';
 import type { OperatorKeys } from './operator-keys.ts';
 
 /** What intake needs to know about a module and its register, cached for a short while. */
@@ -30,71 +29,118 @@ export type ModuleContext = {
 /** Why a module cannot send documents at all. */
 export type ContextRefusal = 'MODULE_UNKNOWN' | 'MODULE_NOT_INITIALISED' | 'MODULE_NOT_INSTALLED';
 
+type Row = {
+  status: string;
+  public_key: string | null;
+  sealed_keys: string | null;
+  register_id: string | null;
+  registry_number: string | null;
+  manufacturer_number: string | null;
+  register_status: 'registered' | 'deregistered' | null;
+  is_lost: boolean | null;
+  inspectorate_code: string | null;
+  register_data_version: number | null;
+  tin: string | null;
+  business_name: string | null;
+  data_version: number | null;
+  model_status: 'included' | 'excluded' | null;
+  kind: 'online' | 'virtual' | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  tsc_status: string | null;
+};
+
+const SQL = `SELECT fm.status, fm.public_key, fm.sealed_keys, r.id AS register_id, r.registry_number, r.manufacturer_number, r.status AS register_status, r.is_lost,
+       r.inspectorate_code, r.business_data_version AS register_data_version, b.tin, b.name AS business_name, b.data_version, m.status AS model_status, m.kind,
+       m.certificate_valid_from::text AS valid_from, m.certificate_valid_to::text AS valid_to, t.status AS tsc_status
+  FROM fiscal.fiscal_modules fm
+  LEFT JOIN fiscal.registers r ON r.id = fm.register_id
+  LEFT JOIN fiscal.businesses b ON b.tin = r.business_tin
+  LEFT JOIN fiscal.models m ON m.id = r.model_id
+  LEFT JOIN fiscal.tscs t ON t.id = r.tsc_id
+ WHERE fm.number = $1`;
+
 type Cached = { readonly at: number; readonly value: ModuleContext | ContextRefusal };
 
 /**
- * Loads module contexts from the registries; keeps each for `ttlMs` (default 2 s), so a register
- * deregistered or a TSC removed stops intake within that time without a query per document.
- * Key derivation (VKO) costs milliseconds, so the derived keys stay cached with the context.
+ * Module contexts from the registries, kept `ttlMs` (default 5 s). An expired context is served
+ * once more while a fresh one loads (stale-while-revalidate), so a change in the registries (a
+ * register deregistered, a TSC removed) reaches intake within two TTLs without a query per
+ * document. The module keys come sealed from the database; only a module never seen before costs
+ * a key agreement (VKO), whose result is then sealed and stored.
  */
-export function createModuleContexts(db: Db, clock: Clock, scheme: FiscalScheme, operator: () => Promise<OperatorKeys>, ttlMs = 2000) {
+export function createModuleContexts(database: Database, clock: Clock, scheme: FiscalScheme, operator: () => Promise<OperatorKeys>, ttlMs = 5000) {
   const cache = new Map<string, Cached>();
   const keyCache = new Map<string, { readonly publicKey: string; readonly keys: ModuleKeys }>();
   const loading = new Map<string, Promise<ModuleContext | ContextRefusal>>();
 
-  async function load(number: string): Promise<ModuleContext | ContextRefusal> {
-    const [row] = await db
-      .select({ fm: fiscalModules, r: registers, b: businesses, m: models, t: tscs })
-      .from(fiscalModules)
-      .leftJoin(registers, eq(registers.id, fiscalModules.registerId))
-      .leftJoin(businesses, eq(businesses.tin, registers.businessTin))
-      .leftJoin(models, eq(models.id, registers.modelId))
-      .leftJoin(tscs, eq(tscs.id, registers.tscId))
-      .where(eq(fiscalModules.number, number));
-    if (!row) return 'MODULE_UNKNOWN';
-    if (!row.fm.publicKey) return 'MODULE_NOT_INITIALISED';
-    if (!row.r || !row.b || !row.m || row.fm.status !== 'installed') return 'MODULE_NOT_INSTALLED';
-    let derived = keyCache.get(number);
-    if (!derived || derived.publicKey !== row.fm.publicKey) {
-      const op = await operator();
-      derived = { publicKey: row.fm.publicKey, keys: scheme.deriveModuleKeys(op.privateKey, Buffer.from(row.fm.publicKey, 'hex'), number) };
-      keyCache.set(number, derived);
+  async function keysOf(number: string, row: Row): Promise<ModuleKeys> {
+    const cached = keyCache.get(number);
+    if (cached && cached.publicKey === row.public_key) return cached.keys;
+    const op = await operator();
+    let keys = row.sealed_keys ? unsealModuleKeys(op.privateKey, number, row.sealed_keys) : undefined;
+    if (!keys) {
+      keys = scheme.deriveModuleKeys(op.privateKey, Buffer.from(row.public_key as string, 'hex'), number);
+      await database.query('UPDATE fiscal.fiscal_modules SET sealed_keys = $2 WHERE number = $1', [number, sealModuleKeys(op.privateKey, number, keys)]);
     }
+    keyCache.set(number, { publicKey: row.public_key as string, keys });
+    return keys;
+  }
+
+  async function load(number: string): Promise<ModuleContext | ContextRefusal> {
+    const [row] = await database.query<Row>(SQL, [number]);
+    if (!row) return 'MODULE_UNKNOWN';
+    if (!row.public_key) return 'MODULE_NOT_INITIALISED';
+    if (!row.register_id || !row.tin || !row.model_status || row.status !== 'installed') return 'MODULE_NOT_INSTALLED';
+    const model = { kind: row.kind ?? 'virtual', status: row.model_status, certificateValidFrom: row.valid_from ?? '', certificateValidTo: row.valid_to ?? '' };
     return {
       fiscalModuleNumber: number,
-      registerId: row.r.id,
-      registryNumber: row.r.registryNumber,
-      manufacturerNumber: row.r.manufacturerNumber,
-      registerStatus: row.r.status,
-      isLost: row.r.isLost,
-      businessTin: row.b.tin,
-      businessName: row.b.name,
-      inspectorateCode: row.r.inspectorateCode,
-      isBusinessDataCurrent: row.b.dataVersion === row.r.businessDataVersion,
-      isModelUsable: modelUsability(row.m, dushanbeDate(clock.now())).isUsable,
-      isTscActive: row.t?.status === 'included',
-      keys: derived.keys,
+      registerId: row.register_id,
+      registryNumber: row.registry_number ?? '',
+      manufacturerNumber: row.manufacturer_number ?? '',
+      registerStatus: row.register_status ?? 'deregistered',
+      isLost: row.is_lost === true,
+      businessTin: row.tin,
+      businessName: row.business_name ?? '',
+      inspectorateCode: row.inspectorate_code ?? '',
+      isBusinessDataCurrent: Number(row.data_version) === Number(row.register_data_version),
+      isModelUsable: modelUsability(model, dushanbeDate(clock.now())).isUsable,
+      isTscActive: row.tsc_status === 'included',
+      keys: await keysOf(number, row),
     };
+  }
+
+  function refresh(number: string): Promise<ModuleContext | ContextRefusal> {
+    const pending = loading.get(number);
+    if (pending) return pending;
+    const p = load(number).then(
+      (value) => {
+        cache.set(number, { at: Date.now(), value });
+        loading.delete(number);
+        return value;
+      },
+      (error: unknown) => {
+        loading.delete(number);
+        throw error;
+      },
+    );
+    loading.set(number, p);
+    return p;
   }
 
   return {
     async get(number: string): Promise<ModuleContext | ContextRefusal> {
-      const now = Date.now();
       const hit = cache.get(number);
-      if (hit && now - hit.at < ttlMs) return hit.value;
-      const pending = loading.get(number);
-      if (pending) return pending;
-      const p = load(number).then((value) => {
-        cache.set(number, { at: Date.now(), value });
-        loading.delete(number);
-        return value;
-      });
-      p.catch(() => loading.delete(number));
-      loading.set(number, p);
-      return p;
+      if (!hit) return refresh(number);
+      if (Date.now() - hit.at >= ttlMs) {
+        const fresh = refresh(number);
+        // A refusal is not served stale: a module that may now send should not wait a TTL.
+        if (typeof hit.value === 'string') return fresh;
+        fresh.catch(() => {});
+      }
+      return hit.value;
     },
-    /** Forget a module (after its register changed). */
-    forget: (number: string) => cache.delete(number),
+    /** Forget every module (tests; after a bulk change of the registries). */
     clear: () => cache.clear(),
   };
 }

@@ -1,9 +1,8 @@
-import { canonicalJson } from '../../../platform/canonical-json.ts';
 import type { RawQuery } from '../../../platform/db.ts';
 import { notifyRaw } from '../../../platform/notifications.ts';
 import { isLateOffline, type Refunded, refundProblems } from '../domain/document-rules.ts';
 import type { FiscalDocument, Receipt } from '../domain/fiscal-document.ts';
-import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
+import type { FiscalScheme, ModuleKeys } from '../domain/fiscal-scheme.ts';
 import type { IntakeRefusal } from '../domain/intake-rules.ts';
 import {
   addRefunded,
@@ -35,9 +34,18 @@ export type Pending = {
   readonly body: string;
   readonly resolve: (r: IntakeResult) => void;
   readonly reject: (e: unknown) => void;
+  /** How many times a concurrent writer made this document's batch start over. */
+  attempts?: number;
 };
 
 const keyOf = (fm: string, n: number) => `${fm}#${n}`;
+
+/** Another process stored one of the keys meanwhile: the whole batch is tried again and will see it. */
+export class ConcurrentKey extends Error {
+  constructor() {
+    super('intake: a key was stored by another writer meanwhile; the batch is retried');
+  }
+}
 
 /**
  * One transaction for a batch: exactly-once by (module, number), refunds against their
@@ -75,11 +83,15 @@ export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: 
         alert(p, 'NUMBER_REUSED', { hash: p.hash });
       }
     }
-    // 2. Keys stored before: the same document gets its first acknowledgement again.
-    const stored = await existingKeys(
-      q,
-      [...leads.values()].map((p) => ({ fm: p.doc.fiscalModuleNumber, number: p.doc.number })),
-    );
+    // 2. Keys stored before (the same document gets its first acknowledgement again), and the
+    //    modules' state rows locked: one round trip, the two queries pipelined.
+    const [stored, states] = await Promise.all([
+      existingKeys(
+        q,
+        [...leads.values()].map((p) => ({ fm: p.doc.fiscalModuleNumber, number: p.doc.number })),
+      ),
+      lockModuleStates(q, [...new Set([...leads.values()].map((p) => p.doc.fiscalModuleNumber))]),
+    ]);
     for (const s of stored) {
       const p = leads.get(keyOf(s.fm, s.number)) as Pending;
       leads.delete(keyOf(s.fm, s.number));
@@ -95,12 +107,10 @@ export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: 
     // 4. Acknowledgements, keys and documents.
     const keyRows: KeyRow[] = [];
     const docRows: DocumentRow[] = [];
-    const states = await lockModuleStates(q, [...new Set(accepted.map((p) => p.doc.fiscalModuleNumber))]);
     for (const p of accepted) {
       const d = p.doc;
       const violations = isLateOffline(d, now) ? ['OFFLINE_OVER_24_HOURS'] : [];
-      const ackCore = { fiscalModuleNumber: d.fiscalModuleNumber, number: d.number, fiscalSign: d.fiscalSign, receivedAt: at, status: 'accepted', violations };
-      const ack = canonicalJson({ ...ackCore, mac: scheme.ackMac(p.ctx.keys, Buffer.from(canonicalJson(ackCore))) });
+      const ack = acknowledgement(scheme, p.ctx.keys, d, at, violations);
       answers.set(p, { status: 'accepted', ack });
       const r = d.type === 'receipt' ? d : undefined;
       keyRows.push({
@@ -135,16 +145,13 @@ export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: 
         fiscalSign: d.fiscalSign,
         refundOfModule: r?.refundOf?.fiscalModuleNumber ?? null,
         refundOfNumber: r?.refundOf?.number ?? null,
-        body: JSON.stringify(d),
+        body: p.body,
       });
       if (violations.length > 0) alert(p, 'OFFLINE_LATE', { offlineSince: d.offlineSince, receivedAt: at });
     }
-    const inserted = await insertKeys(q, keyRows);
-    if (inserted.size !== keyRows.length) throw new Error('intake: a key was written by another writer meanwhile; the batch is retried');
-    await insertDocuments(q, docRows);
-    // 5. The chain and the gaps (anchors §4.4: detected with the document that reveals them).
-    await checkChain(q, accepted, alert);
+    // 5. The gaps (anchors §4.4: detected with the document that reveals them) and the new state.
     const stateRows = [];
+    const gapsClosed: string[] = [];
     for (const [fm, docs] of groupBy(accepted, (p) => p.doc.fiscalModuleNumber)) {
       const before = states.get(fm) ?? { fm, registerId: docs[0]!.ctx.registerId, maxNumber: 0, receivedCount: 0, offlineSince: null };
       let max = before.maxNumber;
@@ -154,7 +161,8 @@ export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: 
       }
       const last = docs.reduce((a, b) => (b.doc.number > a.doc.number ? b : a));
       const count = before.receivedCount + docs.length;
-      if (count === max) await resolveAlerts(q, 'GAP', [fm], at);
+      // A module that had a gap and has none now closes its GAP alert.
+      if (count === max && before.receivedCount < before.maxNumber) gapsClosed.push(fm);
       stateRows.push({
         fm,
         registerId: last.ctx.registerId,
@@ -165,8 +173,17 @@ export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: 
         lastIssuedAt: last.doc.issuedAt,
       });
     }
-    await saveModuleStates(q, stateRows);
-    // 6. Shifts: openings, Z-reports reconciled against the receipts (p.77).
+    // 6. Keys, documents, states and the chain's neighbours: one round trip, pipelined.
+    const [inserted, , neighbours] = await Promise.all([
+      insertKeys(q, keyRows),
+      insertDocuments(q, docRows),
+      neighbourSigns(q, neighboursOf(accepted)),
+      saveModuleStates(q, stateRows),
+      resolveAlerts(q, 'GAP', gapsClosed, at),
+    ]);
+    if (inserted.size !== keyRows.length) throw new ConcurrentKey();
+    checkChain(accepted, neighbours, alert);
+    // 7. Shifts: openings, Z-reports reconciled against the receipts (p.77).
     await reconcileShifts(q, accepted, at, alert);
     const raised = await raiseAlerts(q, at, alerts, ONCE_OPEN);
     await notifyRaw(q, now, alertNotices(raised));
@@ -245,20 +262,29 @@ async function checkRefunds(q: RawQuery, fresh: readonly Pending[], answers: Map
   return fresh.filter((p) => !refused.has(p));
 }
 
+/** The documents next to the new ones that are not in the batch itself. */
+function neighboursOf(accepted: readonly Pending[]): { fm: string; number: number }[] {
+  const inBatch = new Set(accepted.map((p) => keyOf(p.doc.fiscalModuleNumber, p.doc.number)));
+  const wanted = new Map<string, { fm: string; number: number }>();
+  for (const p of accepted) {
+    for (const n of [p.doc.number - 1, p.doc.number + 1]) {
+      const k = keyOf(p.doc.fiscalModuleNumber, n);
+      if (n >= 1 && !inBatch.has(k)) wanted.set(k, { fm: p.doc.fiscalModuleNumber, number: n });
+    }
+  }
+  return [...wanted.values()];
+}
+
 /**
  * Each document names the fiscal sign of the one before; a mismatch on either side is a broken
  * chain (a document changed, lost or made twice), raised at once.
  */
-async function checkChain(q: RawQuery, accepted: readonly Pending[], alert: (p: Pending, kind: string, detail: Record<string, unknown>) => void) {
+function checkChain(
+  accepted: readonly Pending[],
+  stored: ReadonlyMap<string, { fiscalSign: string; prevFiscalSign: string }>,
+  alert: (p: Pending, kind: string, detail: Record<string, unknown>) => void,
+) {
   const inBatch = new Map(accepted.map((p) => [keyOf(p.doc.fiscalModuleNumber, p.doc.number), p.doc]));
-  const wanted = new Map<string, { fm: string; number: number }>();
-  for (const p of accepted) {
-    for (const n of [p.doc.number - 1, p.doc.number + 1]) {
-      if (n >= 1 && !inBatch.has(keyOf(p.doc.fiscalModuleNumber, n)))
-        wanted.set(keyOf(p.doc.fiscalModuleNumber, n), { fm: p.doc.fiscalModuleNumber, number: n });
-    }
-  }
-  const stored = await neighbourSigns(q, [...wanted.values()]);
   const signOf = (fm: string, n: number) => {
     const d = inBatch.get(keyOf(fm, n));
     return d ? { fiscalSign: d.fiscalSign, prevFiscalSign: d.prevFiscalSign } : stored.get(keyOf(fm, n));
@@ -271,4 +297,22 @@ async function checkChain(q: RawQuery, accepted: readonly Pending[], alert: (p: 
     const next = stored.get(keyOf(fm, n + 1));
     if (next && next.prevFiscalSign !== p.doc.fiscalSign) alert(p, 'CHAIN_BREAK', { at: n + 1, expectedPrev: p.doc.fiscalSign, got: next.prevFiscalSign });
   }
+}
+
+/**
+ * The operator's acknowledgement, written directly in canonical form (keys in code-point order:
+ * fiscalModuleNumber, fiscalSign, mac, number, receivedAt, status, violations), so the module can
+ * recompute the MAC over the same fields with canonicalJson (test: ack-format.test.ts).
+ */
+export function acknowledgement(
+  scheme: FiscalScheme,
+  keys: ModuleKeys,
+  d: { fiscalModuleNumber: string; fiscalSign: string; number: number },
+  at: string,
+  violations: readonly string[],
+): string {
+  const head = `{"fiscalModuleNumber":${JSON.stringify(d.fiscalModuleNumber)},"fiscalSign":${JSON.stringify(d.fiscalSign)},`;
+  const tail = `"number":${d.number},"receivedAt":${JSON.stringify(at)},"status":"accepted","violations":${JSON.stringify(violations)}}`;
+  const mac = scheme.ackMac(keys, Buffer.from(head + tail));
+  return `${head}"mac":"${mac}",${tail}`;
 }

@@ -6,7 +6,7 @@ import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
 import { type IntakeRefusal, judgeDocument } from '../domain/intake-rules.ts';
 import type { NewAlert } from '../infrastructure/intake.repository.ts';
 import type { FiscalDeps } from './deps.ts';
-import { flushBatch, type Pending } from './intake-flush.ts';
+import { ConcurrentKey, flushBatch, type Pending } from './intake-flush.ts';
 import type { ModuleContext, createModuleContexts } from './intake-context.ts';
 
 /** The operator's answer to one document. */
@@ -22,15 +22,19 @@ export type IntakeOptions = {
   readonly maxBatch?: number;
   /** Or when the oldest has waited this long. */
   readonly maxWaitMs?: number;
+  /** Parallel flushers, each owning a share of the modules. */
+  readonly shards?: number;
 };
 
 export type Intake = {
-  readonly submit: (doc: FiscalDocument) => Promise<IntakeResult>;
+  /** `raw` is the document's JSON as received, stored as sent when given. */
+  readonly submit: (doc: FiscalDocument, raw?: string) => Promise<IntakeResult>;
   readonly submitBatch: (docs: readonly FiscalDocument[]) => Promise<IntakeResult[]>;
   /** Writes everything waiting (tests, shutdown). */
   readonly drain: () => Promise<void>;
 };
 
+const DEBUG = process.env.BEKOGAZ_DEBUG_FLUSH === '1';
 const HEX_EQ = (a: string, b: string) => a.length === b.length && a.toLowerCase() === b.toLowerCase();
 
 /**
@@ -42,43 +46,61 @@ const HEX_EQ = (a: string, b: string) => a.length === b.length && a.toLowerCase(
 export function createIntake(deps: FiscalDeps, scheme: FiscalScheme, contexts: ReturnType<typeof createModuleContexts>, options: IntakeOptions = {}): Intake {
   const maxBatch = options.maxBatch ?? 1000;
   const maxWaitMs = options.maxWaitMs ?? 3;
-  let queue: Pending[] = [];
-  let sideAlerts: NewAlert[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> | undefined;
+  // One queue per shard of modules, each with at most one flush in flight: a module's documents
+  // are always written in order by one flusher, while different modules are written in parallel.
+  const shards = Array.from({ length: Math.max(1, options.shards ?? 4) }, () => ({
+    queue: [] as Pending[],
+    alerts: [] as NewAlert[],
+    timer: undefined as NodeJS.Timeout | undefined,
+    inFlight: undefined as Promise<void> | undefined,
+  }));
+  type Shard = (typeof shards)[number];
+  const shardOf = (fm: string): Shard => {
+    let h = 2166136261;
+    for (let i = 0; i < fm.length; i++) h = Math.imul(h ^ fm.charCodeAt(i), 16777619);
+    return shards[(h >>> 0) % shards.length] as Shard;
+  };
 
-  const schedule = () => {
-    if (inFlight) return;
-    if (queue.length >= maxBatch) {
-      void run();
+  const schedule = (shard: Shard) => {
+    if (shard.inFlight) return;
+    if (shard.queue.length >= maxBatch) {
+      void run(shard);
       return;
     }
-    timer ??= setTimeout(() => {
-      timer = undefined;
-      void run();
+    shard.timer ??= setTimeout(() => {
+      shard.timer = undefined;
+      void run(shard);
     }, maxWaitMs);
   };
 
-  async function run(): Promise<void> {
-    if (inFlight) return inFlight;
-    if (timer) {
-      clearTimeout(timer);
-      timer = undefined;
+  async function run(shard: Shard): Promise<void> {
+    if (shard.inFlight) return shard.inFlight;
+    if (shard.timer) {
+      clearTimeout(shard.timer);
+      shard.timer = undefined;
     }
-    if (queue.length === 0 && sideAlerts.length === 0) return;
-    const batch = queue.slice(0, maxBatch);
-    queue = queue.slice(batch.length);
-    const alerts = sideAlerts;
-    sideAlerts = [];
-    inFlight = flushBatch(deps, scheme, batch, alerts)
+    if (shard.queue.length === 0 && shard.alerts.length === 0) return;
+    const batch = shard.queue.splice(0, maxBatch);
+    const alerts = shard.alerts.splice(0);
+    const started = performance.now();
+    shard.inFlight = flushBatch(deps, scheme, batch, alerts)
+      .then(() => {
+        if (DEBUG) process.stderr.write(`flush ${batch.length} ${(performance.now() - started).toFixed(1)}ms\n`);
+      })
       .catch((error: unknown) => {
+        if (error instanceof ConcurrentKey && batch.every((p) => (p.attempts ?? 0) < 3)) {
+          for (const p of batch) p.attempts = (p.attempts ?? 0) + 1;
+          shard.queue.unshift(...batch);
+          shard.alerts.unshift(...alerts);
+          return;
+        }
         for (const p of batch) p.reject(error);
       })
       .finally(() => {
-        inFlight = undefined;
-        if (queue.length > 0 || sideAlerts.length > 0) schedule();
+        shard.inFlight = undefined;
+        if (shard.queue.length > 0 || shard.alerts.length > 0) schedule(shard);
       });
-    return inFlight;
+    return shard.inFlight;
   }
 
   function refuse(
@@ -89,7 +111,8 @@ export function createIntake(deps: FiscalDeps, scheme: FiscalScheme, contexts: R
     problems?: readonly DocumentProblem[],
   ): IntakeResult {
     if (kind && ctx) {
-      sideAlerts.push({
+      const shard = shardOf(doc.fiscalModuleNumber);
+      shard.alerts.push({
         kind,
         fm: doc.fiscalModuleNumber,
         registerId: ctx.registerId,
@@ -98,12 +121,12 @@ export function createIntake(deps: FiscalDeps, scheme: FiscalScheme, contexts: R
         number: doc.number,
         detail: { code, ...(problems ? { problems } : {}) },
       });
-      schedule();
+      schedule(shard);
     }
     return problems ? { status: 'refused', code, problems } : { status: 'refused', code };
   }
 
-  async function submit(doc: FiscalDocument): Promise<IntakeResult> {
+  async function submit(doc: FiscalDocument, raw?: string): Promise<IntakeResult> {
     const ctx = await contexts.get(doc.fiscalModuleNumber);
     if (typeof ctx === 'string') return { status: 'refused', code: ctx };
     const signed = canonicalJson({ ...doc, mac: undefined });
@@ -115,17 +138,20 @@ export function createIntake(deps: FiscalDeps, scheme: FiscalScheme, contexts: R
     if (!verdict.ok) return refuse(ctx, doc, verdict.code, verdict.isProhibitedUse ? 'PROHIBITED_USE' : undefined, verdict.problems);
     const hash = createHash('sha256').update(signed).update('\n').update(doc.mac).digest('hex');
     return new Promise<IntakeResult>((resolve, reject) => {
-      queue.push({ doc, ctx, hash, body: signed, resolve, reject });
-      schedule();
+      const shard = shardOf(doc.fiscalModuleNumber);
+      shard.queue.push({ doc, ctx, hash, body: raw ?? JSON.stringify(doc), resolve, reject });
+      schedule(shard);
     });
   }
 
   return {
     submit,
-    submitBatch: (docs) => Promise.all(docs.map(submit)),
+    submitBatch: (docs) => Promise.all(docs.map((d) => submit(d))),
     async drain() {
-      while (queue.length > 0 || sideAlerts.length > 0 || inFlight) {
-        await (inFlight ?? run());
+      for (;;) {
+        const busy = shards.filter((sh) => sh.queue.length > 0 || sh.alerts.length > 0 || sh.inFlight);
+        if (busy.length === 0) return;
+        await Promise.all(busy.map((sh) => sh.inFlight ?? run(sh)));
       }
     },
   };

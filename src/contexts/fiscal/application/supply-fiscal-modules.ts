@@ -55,6 +55,7 @@ export async function supplyFiscalModules(
         registeredAt: null,
         publicKey: null,
         initialisedAt: null,
+        sealedKeys: null,
         returnReason: null,
         returnDueAt: null,
         returnedAt: null,

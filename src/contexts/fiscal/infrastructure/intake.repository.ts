@@ -9,14 +9,16 @@ import type { ReceiptLine } from '../domain/fiscal-document.ts';
 export type Key = { readonly fm: string; readonly number: number };
 const fms = (keys: readonly Key[]) => keys.map((k) => k.fm);
 const nums = (keys: readonly Key[]) => keys.map((k) => k.number);
+/** Rows go to PostgreSQL as one JSON document read with jsonb_to_recordset: one parameter, parsed in C. */
+const keysJson = (keys: readonly Key[]) => JSON.stringify(keys.map((k) => ({ fm: k.fm, number: k.number })));
 
 export async function existingKeys(q: RawQuery, keys: readonly Key[]) {
   if (keys.length === 0) return [];
   const rows = await q<{ fm: string; number: string | number; content_hash: string; ack: string }>(
     `SELECT k.fiscal_module_number AS fm, k.number, k.content_hash, k.ack
-       FROM unnest($1::text[], $2::int8[]) AS x(fm, number)
+       FROM jsonb_to_recordset($1::jsonb) AS x(fm text, number int8)
        JOIN fiscal.document_keys k ON k.fiscal_module_number = x.fm AND k.number = x.number`,
-    [fms(keys), nums(keys)],
+    [keysJson(keys)],
   );
   return rows.map((r) => ({ ...r, number: Number(r.number) }));
 }
@@ -104,22 +106,12 @@ export async function insertKeys(q: RawQuery, rows: readonly KeyRow[]): Promise<
   if (rows.length === 0) return new Set();
   const inserted = await q<{ fm: string; number: string | number }>(
     `INSERT INTO fiscal.document_keys (fiscal_module_number, number, doc_type, register_id, content_hash, fiscal_sign, prev_fiscal_sign, total, issued_at, received_at, ack)
-     SELECT * FROM unnest($1::text[], $2::int8[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::int8[], $9::timestamptz[], $10::timestamptz[], $11::text[])
+     SELECT fm, number, "docType", "registerId", "contentHash", "fiscalSign", "prevFiscalSign", total, "issuedAt", "receivedAt", ack
+       FROM jsonb_to_recordset($1::jsonb) AS x(fm text, number int8, "docType" text, "registerId" uuid, "contentHash" text, "fiscalSign" text, "prevFiscalSign" text,
+                                                total int8, "issuedAt" timestamptz, "receivedAt" timestamptz, ack text)
      ON CONFLICT DO NOTHING
      RETURNING fiscal_module_number AS fm, number`,
-    [
-      fms(rows),
-      nums(rows),
-      rows.map((r) => r.docType),
-      rows.map((r) => r.registerId),
-      rows.map((r) => r.contentHash),
-      rows.map((r) => r.fiscalSign),
-      rows.map((r) => r.prevFiscalSign),
-      rows.map((r) => r.total),
-      rows.map((r) => r.issuedAt),
-      rows.map((r) => r.receivedAt),
-      rows.map((r) => r.ack),
-    ],
+    [JSON.stringify(rows)],
   );
   return new Set(inserted.map((r) => `${r.fm}#${Number(r.number)}`));
 }
@@ -146,32 +138,17 @@ export type DocumentRow = Key & {
 
 export async function insertDocuments(q: RawQuery, rows: readonly DocumentRow[]): Promise<void> {
   if (rows.length === 0) return;
+  // The body goes in as the JSON text the module sent, spliced in without parsing it again.
+  const json = `[${rows.map(({ body, ...r }) => `${JSON.stringify(r).slice(0, -1)},"body":${body}}`).join(',')}]`;
   await q(
     `INSERT INTO fiscal.documents (received_at, fiscal_module_number, number, doc_type, register_id, business_tin, shift_number, issued_at, operation, total, cash, non_cash,
                                    tax_total, is_offline, offline_since, fiscal_sign, refund_of_module, refund_of_number, body)
-     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::int8[], $4::text[], $5::uuid[], $6::text[], $7::int4[], $8::timestamptz[], $9::text[], $10::int8[], $11::int8[],
-                          $12::int8[], $13::int8[], $14::bool[], $15::timestamptz[], $16::text[], $17::text[], $18::int8[], $19::jsonb[])`,
-    [
-      rows.map((r) => r.receivedAt),
-      fms(rows),
-      nums(rows),
-      rows.map((r) => r.docType),
-      rows.map((r) => r.registerId),
-      rows.map((r) => r.businessTin),
-      rows.map((r) => r.shiftNumber),
-      rows.map((r) => r.issuedAt),
-      rows.map((r) => r.operation),
-      rows.map((r) => r.total),
-      rows.map((r) => r.cash),
-      rows.map((r) => r.nonCash),
-      rows.map((r) => r.taxTotal),
-      rows.map((r) => r.isOffline),
-      rows.map((r) => r.offlineSince),
-      rows.map((r) => r.fiscalSign),
-      rows.map((r) => r.refundOfModule),
-      rows.map((r) => r.refundOfNumber),
-      rows.map((r) => r.body),
-    ],
+     SELECT "receivedAt", fm, number, "docType", "registerId", "businessTin", "shiftNumber", "issuedAt", operation, total, cash, "nonCash",
+            "taxTotal", "isOffline", "offlineSince", "fiscalSign", "refundOfModule", "refundOfNumber", body
+       FROM jsonb_to_recordset($1::jsonb) AS x("receivedAt" timestamptz, fm text, number int8, "docType" text, "registerId" uuid, "businessTin" text, "shiftNumber" int4,
+            "issuedAt" timestamptz, operation text, total int8, cash int8, "nonCash" int8, "taxTotal" int8, "isOffline" bool, "offlineSince" timestamptz, "fiscalSign" text,
+            "refundOfModule" text, "refundOfNumber" int8, body jsonb)`,
+    [json],
   );
 }
 
@@ -180,9 +157,9 @@ export async function neighbourSigns(q: RawQuery, keys: readonly Key[]) {
   if (keys.length === 0) return new Map<string, { fiscalSign: string; prevFiscalSign: string }>();
   const rows = await q<{ fm: string; number: string | number; fiscal_sign: string; prev_fiscal_sign: string }>(
     `SELECT k.fiscal_module_number AS fm, k.number, k.fiscal_sign, k.prev_fiscal_sign
-       FROM unnest($1::text[], $2::int8[]) AS x(fm, number)
+       FROM jsonb_to_recordset($1::jsonb) AS x(fm text, number int8)
        JOIN fiscal.document_keys k ON k.fiscal_module_number = x.fm AND k.number = x.number`,
-    [fms(keys), nums(keys)],
+    [keysJson(keys)],
   );
   return new Map(rows.map((r) => [`${r.fm}#${Number(r.number)}`, { fiscalSign: r.fiscal_sign, prevFiscalSign: r.prev_fiscal_sign }]));
 }
@@ -223,19 +200,13 @@ export async function saveModuleStates(
   if (rows.length === 0) return;
   await q(
     `INSERT INTO fiscal.module_state (fiscal_module_number, register_id, max_number, received_count, last_received_at, last_issued_at, offline_since, updated_at)
-     SELECT fm, reg, mx, cnt, lr, li, os, lr FROM unnest($1::text[], $2::uuid[], $3::int8[], $4::int8[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[]) AS x(fm, reg, mx, cnt, lr, li, os)
+     SELECT fm, "registerId", "maxNumber", "receivedCount", "lastReceivedAt", "lastIssuedAt", "offlineSince", "lastReceivedAt"
+       FROM jsonb_to_recordset($1::jsonb) AS x(fm text, "registerId" uuid, "maxNumber" int8, "receivedCount" int8, "lastReceivedAt" timestamptz, "lastIssuedAt" timestamptz,
+                                                "offlineSince" timestamptz)
      ON CONFLICT (fiscal_module_number) DO UPDATE SET register_id = EXCLUDED.register_id, max_number = EXCLUDED.max_number, received_count = EXCLUDED.received_count,
        last_received_at = EXCLUDED.last_received_at, last_issued_at = GREATEST(fiscal.module_state.last_issued_at, EXCLUDED.last_issued_at),
        offline_since = EXCLUDED.offline_since, updated_at = EXCLUDED.updated_at`,
-    [
-      rows.map((r) => r.fm),
-      rows.map((r) => r.registerId),
-      rows.map((r) => r.maxNumber),
-      rows.map((r) => r.receivedCount),
-      rows.map((r) => r.lastReceivedAt),
-      rows.map((r) => r.lastIssuedAt),
-      rows.map((r) => r.offlineSince),
-    ],
+    [JSON.stringify(rows)],
   );
 }
 

@@ -72,7 +72,7 @@ export function intakeRoutes(app: App, deps: FiscalDeps, rt: IntakeRuntime): voi
       bodyLimit: 1024 * 1024,
     },
     async (request, reply) => {
-      const ack = answer(await rt.intake.submit(request.body));
+      const ack = answer(await rt.intake.submit(request.body, request.rawBody));
       return reply
         .type('application/json')
         .serializer((x: unknown) => x as string)

@@ -200,6 +200,8 @@ export const fiscalModules = fiscal.table('fiscal_modules', {
   /** p.81: the module's public key (hex), handed over at initialisation. */
   publicKey: text('public_key'),
   initialisedAt: ts('initialised_at'),
+  /** The derived module keys, sealed (application/module-key-store.ts). */
+  sealedKeys: text('sealed_keys'),
 });
 
 export const applications = fiscal.table('applications', {

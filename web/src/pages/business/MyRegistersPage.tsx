@@ -17,6 +17,9 @@ export function MyRegistersPage() {
             <Button size="xs" variant="light" component={Link} to={`/my/registers/${r.id}`}>
               {t('registers.openCard')}
             </Button>
+            <Button size="xs" variant="default" component={Link} to={`/my/registers/${r.id}/fiscal`}>
+              {t('fiscalData.tab')}
+            </Button>
             {r.status === 'registered' && (
               <Button size="xs" variant="default" component={Link} to={`/my/reports?register=${r.id}`}>
                 {t('incident.reportBreakdown')}

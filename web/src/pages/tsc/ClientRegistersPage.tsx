@@ -31,6 +31,9 @@ export function ClientRegistersPage() {
                 <Button size="xs" variant="default" component={Link} to={`/tsc/change?register=${r.id}`}>
                   {t('service.change')}
                 </Button>
+                <Button size="xs" variant="default" component={Link} to={`/registers/${r.id}/fiscal`}>
+                  {t('fiscalData.tab')}
+                </Button>
               </Button.Group>
               <Text size="xs" c={new Date(r.nextInspectionDueAt).getTime() < Date.now() ? 'red' : 'dimmed'}>
                 {t('card.nextInspection')} {formatDate(r.nextInspectionDueAt, lang)}

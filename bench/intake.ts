@@ -1,0 +1,127 @@
+/**
+ * bench/intake: sustained single-document submissions and offline batches on the PostgreSQL
+ * server, the server in its own process (its peak memory is read from /proc), the load generator
+ * here. Baseline in the same run: a plain batched INSERT of the same rows into the same tables.
+ *
+ *   npm run bench:intake -- single|batch [seconds]     (defaults: both, 60 s)
+ */
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { createBench, nextReceipt, peakMemoryMb, startServer, type Bench } from './lib/intake-setup.ts';
+
+const modes = (process.argv[2] ?? 'single,batch').split(',');
+const SECONDS = Number(process.argv[3] ?? 60);
+const MODULES = Number(process.env.BENCH_MODULES ?? 500);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const PORT = 18080 + (process.pid % 1000);
+
+function makeDocs(b: Bench, count: number): string[] {
+  const out: string[] = new Array(count);
+  const start = Date.now() - 3_600_000;
+  for (let i = 0; i < count; i++) {
+    // Round-robin over the modules: two documents of one module are rarely in flight together.
+    out[i] = nextReceipt(b.modules[i % b.modules.length]!, start + Math.floor(i / b.modules.length) * 1000).json;
+  }
+  return out;
+}
+
+async function baseline(b: Bench, docs: readonly string[]): Promise<number> {
+  const rows = docs.map(
+    (j) =>
+      JSON.parse(j) as { fiscalModuleNumber: string; number: number; fiscalSign: string; prevFiscalSign: string; total: number; issuedAt: string; mac: string },
+  );
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const part = rows.slice(i, i + 1000);
+    const fm = part.map((r) => `BASE-${r.fiscalModuleNumber}`);
+    const at = new Date().toISOString();
+    await b.sql.begin(async (tx) => {
+      await tx`INSERT INTO fiscal.document_keys (fiscal_module_number, number, doc_type, register_id, content_hash, fiscal_sign, prev_fiscal_sign, total, issued_at, received_at, ack)
+        SELECT x.fm, x.n, 'receipt', '01900000-0000-7000-8000-000000000001', x.h, x.fs, x.pfs, x.t, x.ia, ${at}::timestamptz, x.h
+          FROM unnest(${tx.array(fm)}::text[], ${tx.array(part.map((r) => r.number))}::int8[], ${tx.array(part.map((r) => r.mac))}::text[], ${tx.array(part.map((r) => r.fiscalSign))}::text[],
+                      ${tx.array(part.map((r) => r.prevFiscalSign))}::text[], ${tx.array(part.map((r) => r.total))}::int8[], ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[]) AS x(fm, n, h, fs, pfs, t, ia)`;
+      await tx`INSERT INTO fiscal.documents (received_at, fiscal_module_number, number, doc_type, register_id, business_tin, shift_number, issued_at, operation, total, cash, non_cash, tax_total, is_offline, fiscal_sign, body)
+        SELECT ${at}::timestamptz, x.fm, x.n, 'receipt', '01900000-0000-7000-8000-000000000001', '100000001', 1, x.ia, 'sale', x.t, x.t, 0, 0, false, x.fs, x.b
+          FROM unnest(${tx.array(fm)}::text[], ${tx.array(part.map((r) => r.number))}::int8[], ${tx.array(part.map((r) => r.fiscalSign))}::text[], ${tx.array(part.map((r) => r.total))}::int8[],
+                      ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[], ${tx.array(docs.slice(i, i + 1000) as string[])}::jsonb[]) AS x(fm, n, fs, t, ia, b)`;
+    });
+  }
+  return rows.length / ((performance.now() - t0) / 1000);
+}
+
+async function single(): Promise<void> {
+  const b = await createBench('single', MODULES);
+  const docs = makeDocs(b, Math.ceil(SECONDS * 9000) + 20_000);
+  const server = await startServer(b.url, PORT);
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/fiscal/intake/documents',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: docs[i++ % docs.length] }),
+      },
+    ],
+  });
+  const memory = peakMemoryMb(server.pid as number);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  const [stored] = await b.sql<{ n: string }[]>`SELECT count(*)::text AS n FROM fiscal.document_keys`;
+  const rate = result.requests.average;
+  const base = await baseline(b, docs.slice(0, 100_000));
+  console.log(`\nsingle documents: ${SECONDS} s, ${CONNECTIONS} connections, ${MODULES} registers, every receipt MAC- and fiscal-sign-checked`);
+  console.log(`  accepted ${result['2xx']} (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}); stored ${stored?.n}`);
+  console.log(`  throughput ${rate.toFixed(0)} receipts/s (${rate >= 5000 ? 'OK ≥ 5 000' : 'BELOW 5 000'})`);
+  console.log(
+    `  acknowledgement latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms (${result.latency.p99 <= 200 ? 'OK ≤ 200' : 'OVER 200'})`,
+  );
+  console.log(`  server peak memory ${memory} MB (${memory <= 512 ? 'OK ≤ 512' : 'OVER 512'})`);
+  console.log(`  baseline: plain batched INSERT of the same rows ${base.toFixed(0)} rows/s; intake / baseline = ${(rate / base).toFixed(2)}`);
+  await b.drop();
+}
+
+async function batch(): Promise<void> {
+  const b = await createBench('batch', MODULES);
+  const docs = makeDocs(b, Math.ceil(SECONDS * 60_000) + 50_000);
+  const server = await startServer(b.url, PORT + 1);
+  const SIZE = 1000;
+  let next = 0;
+  const bodies: string[] = [];
+  // Each batch carries 2 documents of each of 500 registers, as offline catch-up does.
+  for (let i = 0; i + SIZE <= docs.length; i += SIZE) bodies.push(`{"documents":[${docs.slice(i, i + SIZE).join(',')}]}`);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${PORT + 1}`,
+    connections: 8,
+    duration: SECONDS,
+    timeout: 60,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/fiscal/intake/batches',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+      },
+    ],
+  });
+  const memory = peakMemoryMb(server.pid as number);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  const [stored] = await b.sql<{ n: string }[]>`SELECT count(*)::text AS n FROM fiscal.document_keys`;
+  const rate = (result['2xx'] * SIZE) / SECONDS;
+  const base = await baseline(b, docs.slice(docs.length - 100_000));
+  console.log(`\nbatches of ${SIZE}: ${SECONDS} s, 8 connections`);
+  console.log(`  batches accepted ${result['2xx']} (non-2xx ${result.non2xx}); documents stored ${stored?.n}`);
+  console.log(
+    `  throughput ${rate.toFixed(0)} receipts/s (${rate >= 40_000 ? 'OK ≥ 40 000' : 'BELOW 40 000'}); batch latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
+  console.log(`  server peak memory ${memory} MB`);
+  console.log(`  baseline: plain batched INSERT of the same rows ${base.toFixed(0)} rows/s; intake / baseline = ${(rate / base).toFixed(2)}`);
+  await b.drop();
+}
+
+if (modes.includes('single')) await single();
+if (modes.includes('batch')) await batch();
