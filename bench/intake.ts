@@ -6,13 +6,14 @@
  *   npm run bench:intake -- single|batch [seconds]     (defaults: both, 60 s)
  */
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { createBench, nextReceipt, peakMemoryMb, startServer, type Bench } from './lib/intake-setup.ts';
+import { load, post, quantile } from './lib/load.ts';
 
 const modes = (process.argv[2] ?? 'single,batch').split(',');
 const SECONDS = Number(process.argv[3] ?? 60);
 const MODULES = Number(process.env.BENCH_MODULES ?? 500);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 384);
+const BATCH_CONNECTIONS = Number(process.env.BENCH_BATCH_CONNECTIONS ?? 8);
 const PORT = 18080 + (process.pid % 1000);
 
 function makeDocs(b: Bench, count: number): string[] {
@@ -51,33 +52,26 @@ async function baseline(b: Bench, docs: readonly string[]): Promise<number> {
 
 async function single(): Promise<void> {
   const b = await createBench('single', MODULES);
-  const docs = makeDocs(b, Math.ceil(SECONDS * 9000) + 20_000);
+  const docs = makeDocs(b, Math.ceil(SECONDS * 7000) + 20_000);
+  const requests = docs.map((d) => post('/api/fiscal/intake/documents', d));
   const server = await startServer(b.url, PORT);
-  let i = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/fiscal/intake/documents',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: docs[i++ % docs.length] }),
-      },
-    ],
-  });
+  const result = await load(PORT, requests, CONNECTIONS, SECONDS);
   const memory = peakMemoryMb(server.pid as number);
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   const [stored] = await b.sql<{ n: string }[]>`SELECT count(*)::text AS n FROM fiscal.document_keys`;
-  const rate = result.requests.average;
+  const rate = result.ok / result.seconds;
+  const p99 = quantile(result.latencies, 0.99);
   const base = await baseline(b, docs.slice(0, 100_000));
-  console.log(`\nsingle documents: ${SECONDS} s, ${CONNECTIONS} connections, ${MODULES} registers, every receipt MAC- and fiscal-sign-checked`);
-  console.log(`  accepted ${result['2xx']} (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}); stored ${stored?.n}`);
+  console.log(
+    `\nsingle documents: ${result.seconds.toFixed(1)} s, ${CONNECTIONS} connections, ${MODULES} registers, every receipt MAC- and fiscal-sign-checked`,
+  );
+  console.log(
+    `  accepted ${result.ok} of ${result.sent} sent (failed ${result.failed}, statuses ${JSON.stringify(Object.fromEntries(result.statuses))}); stored ${stored?.n}`,
+  );
   console.log(`  throughput ${rate.toFixed(0)} receipts/s (${rate >= 5000 ? 'OK ≥ 5 000' : 'BELOW 5 000'})`);
   console.log(
-    `  acknowledgement latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms (${result.latency.p99 <= 200 ? 'OK ≤ 200' : 'OVER 200'})`,
+    `  acknowledgement latency p50 ${quantile(result.latencies, 0.5).toFixed(1)} ms, p95 ${quantile(result.latencies, 0.95).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${p99 <= 200 ? 'OK ≤ 200' : 'OVER 200'})`,
   );
   console.log(`  server peak memory ${memory} MB (${memory <= 512 ? 'OK ≤ 512' : 'OVER 512'})`);
   console.log(`  baseline: plain batched INSERT of the same rows ${base.toFixed(0)} rows/s; intake / baseline = ${(rate / base).toFixed(2)}`);
@@ -86,37 +80,23 @@ async function single(): Promise<void> {
 
 async function batch(): Promise<void> {
   const b = await createBench('batch', MODULES);
-  const docs = makeDocs(b, Math.ceil(SECONDS * 60_000) + 50_000);
-  const server = await startServer(b.url, PORT + 1);
   const SIZE = 1000;
-  let next = 0;
-  const bodies: string[] = [];
+  const docs = makeDocs(b, Math.ceil(SECONDS * 60_000) + 50_000);
   // Each batch carries 2 documents of each of 500 registers, as offline catch-up does.
-  for (let i = 0; i + SIZE <= docs.length; i += SIZE) bodies.push(`{"documents":[${docs.slice(i, i + SIZE).join(',')}]}`);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${PORT + 1}`,
-    connections: 8,
-    duration: SECONDS,
-    timeout: 60,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/fiscal/intake/batches',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
-      },
-    ],
-  });
+  const requests: Buffer[] = [];
+  for (let i = 0; i + SIZE <= docs.length; i += SIZE) requests.push(post('/api/fiscal/intake/batches', `{"documents":[${docs.slice(i, i + SIZE).join(',')}]}`));
+  const server = await startServer(b.url, PORT + 1);
+  const result = await load(PORT + 1, requests, BATCH_CONNECTIONS, SECONDS);
   const memory = peakMemoryMb(server.pid as number);
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   const [stored] = await b.sql<{ n: string }[]>`SELECT count(*)::text AS n FROM fiscal.document_keys`;
-  const rate = (result['2xx'] * SIZE) / SECONDS;
+  const rate = (result.ok * SIZE) / result.seconds;
   const base = await baseline(b, docs.slice(docs.length - 100_000));
-  console.log(`\nbatches of ${SIZE}: ${SECONDS} s, 8 connections`);
-  console.log(`  batches accepted ${result['2xx']} (non-2xx ${result.non2xx}); documents stored ${stored?.n}`);
+  console.log(`\nbatches of ${SIZE}: ${result.seconds.toFixed(1)} s, ${BATCH_CONNECTIONS} connections`);
+  console.log(`  batches accepted ${result.ok} of ${result.sent} (failed ${result.failed}); documents stored ${stored?.n}`);
   console.log(
-    `  throughput ${rate.toFixed(0)} receipts/s (${rate >= 40_000 ? 'OK ≥ 40 000' : 'BELOW 40 000'}); batch latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    `  throughput ${rate.toFixed(0)} receipts/s (${rate >= 40_000 ? 'OK ≥ 40 000' : 'BELOW 40 000'}); batch latency p50 ${quantile(result.latencies, 0.5).toFixed(0)} ms, p99 ${quantile(result.latencies, 0.99).toFixed(0)} ms`,
   );
   console.log(`  server peak memory ${memory} MB`);
   console.log(`  baseline: plain batched INSERT of the same rows ${base.toFixed(0)} rows/s; intake / baseline = ${(rate / base).toFixed(2)}`);

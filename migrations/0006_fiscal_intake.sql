@@ -55,9 +55,10 @@ CREATE TABLE fiscal.documents (
   body jsonb NOT NULL,
   PRIMARY KEY (fiscal_module_number, number, received_at)
 ) PARTITION BY RANGE (received_at);
+-- One secondary index only (every index costs intake speed): the officer's view and exports by
+-- register and time. A shift is read through the primary key (module, number) with received_at
+-- bounded below by the shift's opening; revenue goes through the business's registers.
 CREATE INDEX documents_register_idx ON fiscal.documents (register_id, issued_at);
-CREATE INDEX documents_shift_idx ON fiscal.documents (fiscal_module_number, shift_number);
-CREATE INDEX documents_business_idx ON fiscal.documents (business_tin, issued_at);
 CREATE TABLE fiscal.documents_default PARTITION OF fiscal.documents DEFAULT;
 
 -- Monthly partitions are made ahead of time; a month's rows never land in the default partition.

@@ -24,7 +24,11 @@ export async function createContainer(options: { readonly database: Database; re
     { database, clock, calendar: calendarNow },
     {
       checksPerSecond: Number(process.env.BEKOGAZ_CHECKS_PER_SECOND ?? 20),
-      intake: { maxBatch: Number(process.env.BEKOGAZ_INTAKE_BATCH ?? 1000), maxWaitMs: Number(process.env.BEKOGAZ_INTAKE_WAIT_MS ?? 3) },
+      intake: {
+        maxBatch: Number(process.env.BEKOGAZ_INTAKE_BATCH ?? 1000),
+        maxWaitMs: Number(process.env.BEKOGAZ_INTAKE_WAIT_MS ?? 3),
+        shards: Number(process.env.BEKOGAZ_INTAKE_SHARDS ?? 2),
+      },
     },
   );
   await fiscal.start();

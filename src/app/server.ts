@@ -20,6 +20,7 @@ export async function buildServer(c: Container, options: { readonly logger?: boo
     clock: c.clock,
     problems: c.problems,
     accessGate: c.fiscal.accessGate,
+    fastValidation: (url) => url.startsWith('/api/fiscal/intake/'),
     logger: options.logger ? { level: 'info' } : false,
   });
   await registerOpenApi(app, version);

@@ -51,3 +51,23 @@ function write(value: unknown): string | undefined {
 export function normalise(value: unknown): unknown {
   return JSON.parse(canonicalJson(value));
 }
+
+/**
+ * The canonical JSON of an object without some of its top-level members, for several member sets
+ * at once: the nested values are serialised once and reused (a fiscal document is checked over
+ * "all but the MAC" and "all but the MAC and the fiscal sign").
+ */
+export function canonicalWithout(value: Record<string, unknown>, omissions: readonly (readonly string[])[]): string[] {
+  const members: [string, string][] = [];
+  for (const key of Object.keys(value).sort()) {
+    const v = write(value[key]);
+    if (v !== undefined) members.push([key, `${JSON.stringify(key)}:${v}`]);
+  }
+  return omissions.map(
+    (omit) =>
+      `{${members
+        .filter(([k]) => !omit.includes(k))
+        .map(([, m]) => m)
+        .join(',')}}`,
+  );
+}

@@ -10,7 +10,7 @@ import type { Database } from './db.ts';
 import { type Language, isLanguage, pickLanguage } from './i18n.ts';
 import { type ProblemSpec, platformProblems } from './problems.ts';
 import type { Failure, Result } from './result.ts';
-import { bodyAjv, type FieldError, fieldErrors, paramsAjv } from './validation.ts';
+import { bodyAjv, type FieldError, fieldErrors, firstErrorAjv, paramsAjv } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -70,6 +70,8 @@ export type HttpDeps = {
   readonly accessGate?: (principal: AccountPrincipal) => Promise<boolean>;
   readonly logger?: FastifyServerOptions['logger'];
   readonly bodyLimit?: number;
+  /** Routes whose bodies are validated first-error-first (hot paths); a failure is still reported in full. */
+  readonly fastValidation?: (url: string) => boolean;
   /** The web UI's index.html: GET requests for pages outside /api and /docs receive it. */
   readonly spaShell?: Buffer;
 };
@@ -92,13 +94,25 @@ export function createHttpApp(deps: HttpDeps): App {
 
   // Shared schemas (app.addSchema) are handed to our own validators on first use, so bodies may $ref them.
   const known = new Set<string>();
-  app.setValidatorCompiler(({ schema, httpPart }) => {
+  app.setValidatorCompiler(({ schema, httpPart, url }) => {
     for (const [id, shared] of Object.entries(app.getSchemas())) {
       if (known.has(id)) continue;
       known.add(id);
-      for (const ajv of [bodyAjv, paramsAjv]) if (!ajv.getSchema(id)) ajv.addSchema(shared as object, id);
+      for (const ajv of [bodyAjv, paramsAjv, firstErrorAjv]) if (!ajv.getSchema(id)) ajv.addSchema(shared as object, id);
     }
-    return (httpPart === 'body' ? bodyAjv : paramsAjv).compile(schema);
+    if (httpPart !== 'body') return paramsAjv.compile(schema);
+    const full = bodyAjv.compile(schema);
+    if (!deps.fastValidation?.(url)) return full;
+    // Valid bodies pass the cheaper first-error check; an invalid one is checked again in full.
+    const fast = firstErrorAjv.compile(schema);
+    const validate = (data: unknown) => {
+      if (fast(data)) return true;
+      full(data);
+      validate.errors = full.errors;
+      return false;
+    };
+    validate.errors = null as typeof full.errors;
+    return validate;
   });
   app.removeContentTypeParser('text/plain');
   // JSON bodies keep their raw text (the fiscal intake stores a document exactly as sent). A body

@@ -13,6 +13,8 @@ function makeAjv(options: Options) {
 }
 export const bodyAjv = makeAjv({ coerceTypes: false });
 export const paramsAjv = makeAjv({ coerceTypes: 'array' });
+/** Stops at the first error: the hot intake path validates with it, and re-validates with `bodyAjv` only to report a failure in full. */
+export const firstErrorAjv = makeAjv({ coerceTypes: false, allErrors: false });
 
 /** One field at fault, with a message in the caller's language. */
 export type FieldError = { readonly field: string; readonly code: string; readonly message: string };

@@ -4,22 +4,8 @@ import { isLateOffline, type Refunded, refundProblems } from '../domain/document
 import type { FiscalDocument, Receipt } from '../domain/fiscal-document.ts';
 import type { FiscalScheme, ModuleKeys } from '../domain/fiscal-scheme.ts';
 import type { IntakeRefusal } from '../domain/intake-rules.ts';
-import {
-  addRefunded,
-  type DocumentRow,
-  existingKeys,
-  insertDocuments,
-  insertKeys,
-  type KeyRow,
-  lockModuleStates,
-  lockRefunded,
-  loadOriginals,
-  type NewAlert,
-  neighbourSigns,
-  raiseAlerts,
-  resolveAlerts,
-  saveModuleStates,
-} from '../infrastructure/intake.repository.ts';
+import { addRefunded, existingKeys, lockRefunded, loadOriginals, type NewAlert, raiseAlerts, resolveAlerts } from '../infrastructure/intake.repository.ts';
+import { STORE_BATCH, type StoreRow } from '../infrastructure/intake-store.sql.ts';
 import { alertNotices, ONCE_OPEN } from './intake-alerts.ts';
 import type { ModuleContext } from './intake-context.ts';
 import type { FiscalDeps } from './deps.ts';
@@ -48,9 +34,11 @@ export class ConcurrentKey extends Error {
 }
 
 /**
- * One transaction for a batch: exactly-once by (module, number), refunds against their
- * originals, acknowledgements, the documents, then the chain, gaps, offline limits and shifts.
- * The answers are given only after the commit, so an acknowledged document is durable.
+ * One transaction for a batch: refunds checked against their originals, then one statement that
+ * stores the new keys and documents exactly once and moves each module's state on; then the chain,
+ * gaps, offline limits, shifts and alerts. Answers go out only after the commit, so an
+ * acknowledged document is durable. A batch without refunds, shifts or alerts costs two round
+ * trips (BEGIN with the statement, then COMMIT).
  */
 export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: readonly Pending[], sideAlerts: readonly NewAlert[]): Promise<void> {
   const answers = new Map<Pending, IntakeResult>();
@@ -72,120 +60,69 @@ export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: 
 
     // 1. Within the batch, the first of a key leads; a copy follows it, a different document is a reused number.
     const leads = new Map<string, Pending>();
-    const followers: Pending[] = [];
     for (const p of batch) {
       const key = keyOf(p.doc.fiscalModuleNumber, p.doc.number);
       const lead = leads.get(key);
       if (!lead) leads.set(key, p);
-      else if (lead.hash === p.hash) followers.push(p);
-      else {
+      else if (lead.hash !== p.hash) {
         answers.set(p, { status: 'refused', code: 'NUMBER_REUSED' });
         alert(p, 'NUMBER_REUSED', { hash: p.hash });
       }
     }
-    // 2. Keys stored before (the same document gets its first acknowledgement again), and the
-    //    modules' state rows locked: one round trip, the two queries pipelined.
-    const [stored, states] = await Promise.all([
-      existingKeys(
-        q,
-        [...leads.values()].map((p) => ({ fm: p.doc.fiscalModuleNumber, number: p.doc.number })),
-      ),
-      lockModuleStates(q, [...new Set([...leads.values()].map((p) => p.doc.fiscalModuleNumber))]),
-    ]);
-    for (const s of stored) {
-      const p = leads.get(keyOf(s.fm, s.number)) as Pending;
-      leads.delete(keyOf(s.fm, s.number));
+    const fresh = [...leads.values()].sort((a, b) =>
+      a.doc.fiscalModuleNumber < b.doc.fiscalModuleNumber ? -1 : a.doc.fiscalModuleNumber > b.doc.fiscalModuleNumber ? 1 : a.doc.number - b.doc.number,
+    );
+    // 2. Refunds against their originals (section 6). A refund already stored is a resubmission: it is not counted again.
+    const refundKeys = fresh.filter(isRefund).map((p) => ({ fm: p.doc.fiscalModuleNumber, number: p.doc.number }));
+    const alreadyStored = new Set((await existingKeys(q, refundKeys)).map((k) => keyOf(k.fm, k.number)));
+    const candidates = await checkRefunds(q, fresh, answers, alreadyStored);
+    // 3. One statement: keys, documents, module states; the modules' old state and the stored neighbours back.
+    const rows = candidates.map((p) => storeRow(scheme, p, now, at));
+    const result = await q<StoreRow>(STORE_BATCH, [`[${rows.map((r) => r.json).join(',')}]`, at, JSON.stringify(neighboursOf(candidates))]);
+    const inserted = new Set<string>();
+    const old = new Map<string, { maxNumber: number; receivedCount: number }>();
+    const neighbours = new Map<string, { fiscalSign: string; prevFiscalSign: string }>();
+    for (const r of result) {
+      if (r.kind === 'ins') inserted.add(keyOf(r.fm as string, Number(r.number)));
+      else if (r.kind === 'old') old.set(r.fm as string, { maxNumber: Number(r.max_number), receivedCount: Number(r.received_count) });
+      else if (r.kind === 'nb')
+        neighbours.set(keyOf(r.fm as string, Number(r.number)), { fiscalSign: r.fiscal_sign as string, prevFiscalSign: r.prev_fiscal_sign as string });
+    }
+    // 4. A key stored before: the same document gets its first acknowledgement again; another is a reused number.
+    const skipped = candidates.filter((p) => !inserted.has(keyOf(p.doc.fiscalModuleNumber, p.doc.number)));
+    const stored = new Map(
+      (
+        await existingKeys(
+          q,
+          skipped.map((p) => ({ fm: p.doc.fiscalModuleNumber, number: p.doc.number })),
+        )
+      ).map((k) => [keyOf(k.fm, k.number), k]),
+    );
+    const accepted: Pending[] = [];
+    rows.forEach((row, i) => {
+      const p = candidates[i] as Pending;
+      const key = keyOf(p.doc.fiscalModuleNumber, p.doc.number);
+      if (inserted.has(key)) {
+        accepted.push(p);
+        answers.set(p, { status: 'accepted', ack: row.ack });
+        if (row.isLate) alert(p, 'OFFLINE_LATE', { offlineSince: p.doc.offlineSince, receivedAt: at });
+        return;
+      }
+      const s = stored.get(key);
+      if (!s) throw new ConcurrentKey();
       if (s.content_hash === p.hash) answers.set(p, { status: 'duplicate', ack: s.ack });
       else {
         answers.set(p, { status: 'refused', code: 'NUMBER_REUSED' });
         alert(p, 'NUMBER_REUSED', { storedHash: s.content_hash, hash: p.hash });
       }
-    }
-    // 3. Refunds against their originals (section 6), in number order.
-    const fresh = [...leads.values()].sort((a, b) => a.doc.fiscalModuleNumber.localeCompare(b.doc.fiscalModuleNumber) || a.doc.number - b.doc.number);
-    const accepted = await checkRefunds(q, fresh, answers);
-    // 4. Acknowledgements, keys and documents.
-    const keyRows: KeyRow[] = [];
-    const docRows: DocumentRow[] = [];
-    for (const p of accepted) {
-      const d = p.doc;
-      const violations = isLateOffline(d, now) ? ['OFFLINE_OVER_24_HOURS'] : [];
-      const ack = acknowledgement(scheme, p.ctx.keys, d, at, violations);
-      answers.set(p, { status: 'accepted', ack });
-      const r = d.type === 'receipt' ? d : undefined;
-      keyRows.push({
-        fm: d.fiscalModuleNumber,
-        number: d.number,
-        docType: d.type,
-        registerId: p.ctx.registerId,
-        contentHash: p.hash,
-        fiscalSign: d.fiscalSign,
-        prevFiscalSign: d.prevFiscalSign,
-        total: r?.total ?? 0,
-        issuedAt: d.issuedAt,
-        receivedAt: at,
-        ack,
-      });
-      docRows.push({
-        receivedAt: at,
-        fm: d.fiscalModuleNumber,
-        number: d.number,
-        docType: d.type,
-        registerId: p.ctx.registerId,
-        businessTin: p.ctx.businessTin,
-        shiftNumber: d.shiftNumber,
-        issuedAt: d.issuedAt,
-        operation: r?.operation ?? null,
-        total: r?.total ?? 0,
-        cash: r ? r.total - r.payment.nonCash : 0,
-        nonCash: r?.payment.nonCash ?? 0,
-        taxTotal: r?.taxTotal ?? 0,
-        isOffline: d.isOffline,
-        offlineSince: d.offlineSince ?? null,
-        fiscalSign: d.fiscalSign,
-        refundOfModule: r?.refundOf?.fiscalModuleNumber ?? null,
-        refundOfNumber: r?.refundOf?.number ?? null,
-        body: p.body,
-      });
-      if (violations.length > 0) alert(p, 'OFFLINE_LATE', { offlineSince: d.offlineSince, receivedAt: at });
-    }
-    // 5. The gaps (anchors §4.4: detected with the document that reveals them) and the new state.
-    const stateRows = [];
-    const gapsClosed: string[] = [];
-    for (const [fm, docs] of groupBy(accepted, (p) => p.doc.fiscalModuleNumber)) {
-      const before = states.get(fm) ?? { fm, registerId: docs[0]!.ctx.registerId, maxNumber: 0, receivedCount: 0, offlineSince: null };
-      let max = before.maxNumber;
-      for (const p of docs) {
-        if (p.doc.number > max + 1) alert(p, 'GAP', { missingFrom: max + 1, missingTo: p.doc.number - 1 });
-        max = Math.max(max, p.doc.number);
-      }
-      const last = docs.reduce((a, b) => (b.doc.number > a.doc.number ? b : a));
-      const count = before.receivedCount + docs.length;
-      // A module that had a gap and has none now closes its GAP alert.
-      if (count === max && before.receivedCount < before.maxNumber) gapsClosed.push(fm);
-      stateRows.push({
-        fm,
-        registerId: last.ctx.registerId,
-        maxNumber: max,
-        receivedCount: count,
-        offlineSince: last.doc.number === max ? (last.doc.isOffline ? (last.doc.offlineSince ?? null) : null) : before.offlineSince,
-        lastReceivedAt: at,
-        lastIssuedAt: last.doc.issuedAt,
-      });
-    }
-    // 6. Keys, documents, states and the chain's neighbours: one round trip, pipelined.
-    const [inserted, , neighbours] = await Promise.all([
-      insertKeys(q, keyRows),
-      insertDocuments(q, docRows),
-      neighbourSigns(q, neighboursOf(accepted)),
-      saveModuleStates(q, stateRows),
-      resolveAlerts(q, 'GAP', gapsClosed, at),
-    ]);
-    if (inserted.size !== keyRows.length) throw new ConcurrentKey();
+    });
+    if (skipped.some((p) => isRefund(p) && !alreadyStored.has(keyOf(p.doc.fiscalModuleNumber, p.doc.number)))) throw new ConcurrentKey();
+    // 5. The chain and the gaps (anchors §4.4: detected with the document that reveals them).
     checkChain(accepted, neighbours, alert);
-    // 7. Shifts: openings, Z-reports reconciled against the receipts (p.77).
+    const gapsClosed = gapAlerts(accepted, old, alert);
+    // 6. Shifts (p.77), alerts and their notices: only when there are any.
     await reconcileShifts(q, accepted, at, alert);
-    const raised = await raiseAlerts(q, at, alerts, ONCE_OPEN);
+    const [raised] = await Promise.all([raiseAlerts(q, at, alerts, ONCE_OPEN), resolveAlerts(q, 'GAP', gapsClosed, at)]);
     await notifyRaw(q, now, alertNotices(raised));
   });
   for (const p of batch) {
@@ -205,15 +142,77 @@ export async function flushBatch(deps: FiscalDeps, scheme: FiscalScheme, batch: 
   }
 }
 
+const isRefund = (p: Pending) => p.doc.type === 'receipt' && p.doc.operation === 'refund';
+
+/** The row of the store statement (as JSON, the body spliced in as received) and the acknowledgement it will carry. */
+function storeRow(scheme: FiscalScheme, p: Pending, now: Date, at: string) {
+  const d = p.doc;
+  const isLate = isLateOffline(d, now);
+  const ack = acknowledgement(scheme, p.ctx.keys, d, at, isLate ? ['OFFLINE_OVER_24_HOURS'] : []);
+  const r = d.type === 'receipt' ? d : undefined;
+  const fields = {
+    fm: d.fiscalModuleNumber,
+    number: d.number,
+    docType: d.type,
+    registerId: p.ctx.registerId,
+    businessTin: p.ctx.businessTin,
+    contentHash: p.hash,
+    fiscalSign: d.fiscalSign,
+    prevFiscalSign: d.prevFiscalSign,
+    total: r?.total ?? 0,
+    cash: r ? r.total - r.payment.nonCash : 0,
+    nonCash: r?.payment.nonCash ?? 0,
+    taxTotal: r?.taxTotal ?? 0,
+    shiftNumber: d.shiftNumber,
+    issuedAt: d.issuedAt,
+    operation: r?.operation ?? null,
+    isOffline: d.isOffline,
+    offlineSince: d.offlineSince ?? null,
+    refundOfModule: r?.refundOf?.fiscalModuleNumber ?? null,
+    refundOfNumber: r?.refundOf?.number ?? null,
+    ack,
+  };
+  return { ack, isLate, json: `${JSON.stringify(fields).slice(0, -1)},"body":${p.body}}` };
+}
+
+/** GAP alerts for numbers jumped over; the modules whose gaps are now all filled. */
+function gapAlerts(
+  accepted: readonly Pending[],
+  old: ReadonlyMap<string, { maxNumber: number; receivedCount: number }>,
+  alert: (p: Pending, kind: string, detail: Record<string, unknown>) => void,
+): string[] {
+  const closed: string[] = [];
+  for (const [fm, docs] of groupBy(accepted, (p) => p.doc.fiscalModuleNumber)) {
+    const before = old.get(fm) ?? { maxNumber: 0, receivedCount: 0 };
+    let max = before.maxNumber;
+    for (const p of docs) {
+      if (p.doc.number > max + 1) alert(p, 'GAP', { missingFrom: max + 1, missingTo: p.doc.number - 1 });
+      max = Math.max(max, p.doc.number);
+    }
+    if (before.receivedCount < before.maxNumber && before.receivedCount + docs.length === max) closed.push(fm);
+  }
+  return closed;
+}
+
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const i of items) out.set(key(i), [...(out.get(key(i)) ?? []), i]);
+  for (const i of items) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
   return out;
 }
 
 /** Refunds may not exceed what was sold, line by line, cumulatively; a refund of a missing original is refused. */
-async function checkRefunds(q: RawQuery, fresh: readonly Pending[], answers: Map<Pending, IntakeResult>): Promise<Pending[]> {
-  const refunds = fresh.filter((p) => p.doc.type === 'receipt' && p.doc.operation === 'refund');
+async function checkRefunds(
+  q: RawQuery,
+  fresh: readonly Pending[],
+  answers: Map<Pending, IntakeResult>,
+  alreadyStored: ReadonlySet<string>,
+): Promise<Pending[]> {
+  const refunds = fresh.filter((p) => isRefund(p) && !alreadyStored.has(keyOf(p.doc.fiscalModuleNumber, p.doc.number)));
   if (refunds.length === 0) return [...fresh];
   const origKeys = refunds.map((p) => {
     const ref = (p.doc as Receipt).refundOf as NonNullable<Receipt['refundOf']>;

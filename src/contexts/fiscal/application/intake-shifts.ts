@@ -54,16 +54,25 @@ async function reconcileOne(q: RawQuery, p: Pending, at: string, alert: Alert): 
       ? [{ body: p.doc, number: p.doc.number }]
       : (
           await q<{ body: unknown; number: string | number }>(
-            `SELECT body, number FROM fiscal.documents WHERE fiscal_module_number = $1 AND shift_number = $2 AND doc_type = 'z_report' ORDER BY number DESC LIMIT 1`,
+            `SELECT d.body, d.number FROM fiscal.documents d JOIN fiscal.shifts s ON s.fiscal_module_number = d.fiscal_module_number AND s.shift_number = d.shift_number
+              WHERE d.fiscal_module_number = $1 AND d.shift_number = $2 AND d.doc_type = 'z_report' AND d.received_at >= s.opened_at
+              ORDER BY d.number DESC LIMIT 1`,
             [fm, shift],
           )
         ).map((r) => ({ body: (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as ZReport, number: Number(r.number) }));
   if (!z) return;
   const zr = z.body as ZReport;
+  const [opened] = await q<{ opened_at: string }>(`SELECT opened_at::text FROM fiscal.shifts WHERE fiscal_module_number = $1 AND shift_number = $2`, [
+    fm,
+    shift,
+  ]);
+  const openedAt = opened?.opened_at ?? zr.openedAt;
+  // A document is received after it is issued, and issued after its shift opened: the bound
+  // leaves out the partitions of earlier months.
   const receipts = await q<{ operation: 'sale' | 'refund'; total: string | number; non_cash: string | number; is_offline: boolean; lines: unknown }>(
     `SELECT operation, total, non_cash, is_offline, body->'lines' AS lines FROM fiscal.documents
-      WHERE fiscal_module_number = $1 AND shift_number = $2 AND doc_type = 'receipt'`,
-    [fm, shift],
+      WHERE fiscal_module_number = $1 AND shift_number = $2 AND doc_type = 'receipt' AND received_at >= $3::timestamptz`,
+    [fm, shift, openedAt],
   );
   const computed = shiftTotals(
     receipts.map((r) => ({
@@ -75,11 +84,7 @@ async function reconcileOne(q: RawQuery, p: Pending, at: string, alert: Alert): 
     })),
   );
   const differences = totalsDifferences(zr.totals, computed);
-  const [opened] = await q<{ opened_at: string }>(`SELECT opened_at::text FROM fiscal.shifts WHERE fiscal_module_number = $1 AND shift_number = $2`, [
-    fm,
-    shift,
-  ]);
-  const openedAt = opened?.opened_at ?? zr.openedAt;
+
   await q(
     `INSERT INTO fiscal.shifts (fiscal_module_number, shift_number, register_id, opened_at, closed_at, z_number, reconciliation, differences)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)

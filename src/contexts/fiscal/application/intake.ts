@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../platform/canonical-json.ts';
+import { canonicalWithout } from '../../../platform/canonical-json.ts';
 import type { DocumentProblem } from '../domain/document-rules.ts';
 import type { FiscalDocument } from '../domain/fiscal-document.ts';
 import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
@@ -35,6 +34,7 @@ export type Intake = {
 };
 
 const DEBUG = process.env.BEKOGAZ_DEBUG_FLUSH === '1';
+const SIGNED_AND_CORE = [['mac'], ['mac', 'fiscalSign']] as const;
 const HEX_EQ = (a: string, b: string) => a.length === b.length && a.toLowerCase() === b.toLowerCase();
 
 /**
@@ -129,14 +129,14 @@ export function createIntake(deps: FiscalDeps, scheme: FiscalScheme, contexts: R
   async function submit(doc: FiscalDocument, raw?: string): Promise<IntakeResult> {
     const ctx = await contexts.get(doc.fiscalModuleNumber);
     if (typeof ctx === 'string') return { status: 'refused', code: ctx };
-    const signed = canonicalJson({ ...doc, mac: undefined });
+    const [signed, core] = canonicalWithout(doc, SIGNED_AND_CORE) as [string, string];
     // p.79: the module authenticates everything it sends; then the fiscal sign (p.72) is checked.
     if (!HEX_EQ(scheme.documentMac(ctx.keys, Buffer.from(signed)), doc.mac)) return refuse(ctx, doc, 'DOCUMENT_MAC_INVALID', 'FORGED_DOCUMENT');
-    const core = canonicalJson({ ...doc, mac: undefined, fiscalSign: undefined });
     if (scheme.fiscalSign(ctx.keys, Buffer.from(core)) !== doc.fiscalSign) return refuse(ctx, doc, 'FISCAL_SIGN_INVALID', 'FORGED_FISCAL_SIGN');
     const verdict = judgeDocument(doc, ctx, deps.clock.now());
     if (!verdict.ok) return refuse(ctx, doc, verdict.code, verdict.isProhibitedUse ? 'PROHIBITED_USE' : undefined, verdict.problems);
-    const hash = createHash('sha256').update(signed).update('\n').update(doc.mac).digest('hex');
+    // The MAC covers every byte under a key only the module and the operator hold: it identifies the content.
+    const hash = doc.mac.toLowerCase();
     return new Promise<IntakeResult>((resolve, reject) => {
       const shard = shardOf(doc.fiscalModuleNumber);
       shard.queue.push({ doc, ctx, hash, body: raw ?? JSON.stringify(doc), resolve, reject });

@@ -168,7 +168,7 @@ export async function revenueByMonth(deps: FiscalDeps, tin: string, period: Peri
   const rows = await deps.database.query<{ month: string; sales: string | number | null; refunds: string | number | null }>(
     `SELECT to_char(issued_at + interval '5 hours', 'YYYY-MM') AS month,
             sum(total) FILTER (WHERE operation = 'sale') AS sales, sum(total) FILTER (WHERE operation = 'refund') AS refunds
-       FROM fiscal.documents WHERE business_tin = $1 AND doc_type = 'receipt' AND issued_at >= $2 AND issued_at < $3
+       FROM fiscal.documents WHERE register_id IN (SELECT id FROM fiscal.registers WHERE business_tin = $1) AND doc_type = 'receipt' AND issued_at >= $2 AND issued_at < $3
       GROUP BY 1 ORDER BY 1`,
     [tin, period.from, period.to],
   );
