@@ -5,8 +5,7 @@
  *
  *   npm run bench:intake -- single|batch [seconds]     (defaults: both, 60 s)
  */
-import { performance } from 'node:perf_hooks';
-import { createBench, nextReceipt, peakMemoryMb, startServer, type Bench } from './lib/intake-setup.ts';
+import { createBench, nextReceipt, peakMemoryMb, plainInsertRate, startServer, type Bench } from './lib/intake-setup.ts';
 import { load, post, quantile } from './lib/load.ts';
 
 const modes = (process.argv[2] ?? 'single,batch').split(',');
@@ -26,30 +25,6 @@ function makeDocs(b: Bench, count: number): string[] {
   return out;
 }
 
-async function baseline(b: Bench, docs: readonly string[]): Promise<number> {
-  const rows = docs.map(
-    (j) =>
-      JSON.parse(j) as { fiscalModuleNumber: string; number: number; fiscalSign: string; prevFiscalSign: string; total: number; issuedAt: string; mac: string },
-  );
-  const t0 = performance.now();
-  for (let i = 0; i < rows.length; i += 1000) {
-    const part = rows.slice(i, i + 1000);
-    const fm = part.map((r) => `BASE-${r.fiscalModuleNumber}`);
-    const at = new Date().toISOString();
-    await b.sql.begin(async (tx) => {
-      await tx`INSERT INTO fiscal.document_keys (fiscal_module_number, number, doc_type, register_id, content_hash, fiscal_sign, prev_fiscal_sign, total, issued_at, received_at, ack)
-        SELECT x.fm, x.n, 'receipt', '01900000-0000-7000-8000-000000000001', x.h, x.fs, x.pfs, x.t, x.ia, ${at}::timestamptz, x.h
-          FROM unnest(${tx.array(fm)}::text[], ${tx.array(part.map((r) => r.number))}::int8[], ${tx.array(part.map((r) => r.mac))}::text[], ${tx.array(part.map((r) => r.fiscalSign))}::text[],
-                      ${tx.array(part.map((r) => r.prevFiscalSign))}::text[], ${tx.array(part.map((r) => r.total))}::int8[], ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[]) AS x(fm, n, h, fs, pfs, t, ia)`;
-      await tx`INSERT INTO fiscal.documents (received_at, fiscal_module_number, number, doc_type, register_id, business_tin, shift_number, issued_at, operation, total, cash, non_cash, tax_total, is_offline, fiscal_sign, body)
-        SELECT ${at}::timestamptz, x.fm, x.n, 'receipt', '01900000-0000-7000-8000-000000000001', '100000001', 1, x.ia, 'sale', x.t, x.t, 0, 0, false, x.fs, x.b
-          FROM unnest(${tx.array(fm)}::text[], ${tx.array(part.map((r) => r.number))}::int8[], ${tx.array(part.map((r) => r.fiscalSign))}::text[], ${tx.array(part.map((r) => r.total))}::int8[],
-                      ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[], ${tx.array(docs.slice(i, i + 1000) as string[])}::jsonb[]) AS x(fm, n, fs, t, ia, b)`;
-    });
-  }
-  return rows.length / ((performance.now() - t0) / 1000);
-}
-
 async function single(): Promise<void> {
   const b = await createBench('single', MODULES);
   const docs = makeDocs(b, Math.ceil(SECONDS * 7000) + 20_000);
@@ -62,7 +37,7 @@ async function single(): Promise<void> {
   const [stored] = await b.sql<{ n: string }[]>`SELECT count(*)::text AS n FROM fiscal.document_keys`;
   const rate = result.ok / result.seconds;
   const p99 = quantile(result.latencies, 0.99);
-  const base = await baseline(b, docs.slice(0, 100_000));
+  const base = await plainInsertRate(b, docs.slice(0, 100_000));
   console.log(
     `\nsingle documents: ${result.seconds.toFixed(1)} s, ${CONNECTIONS} connections, ${MODULES} registers, every receipt MAC- and fiscal-sign-checked`,
   );
@@ -92,7 +67,7 @@ async function batch(): Promise<void> {
   await new Promise((r) => server.once('exit', r));
   const [stored] = await b.sql<{ n: string }[]>`SELECT count(*)::text AS n FROM fiscal.document_keys`;
   const rate = (result.ok * SIZE) / result.seconds;
-  const base = await baseline(b, docs.slice(docs.length - 100_000));
+  const base = await plainInsertRate(b, docs.slice(docs.length - 100_000));
   console.log(`\nbatches of ${SIZE}: ${result.seconds.toFixed(1)} s, ${BATCH_CONNECTIONS} connections`);
   console.log(`  batches accepted ${result.ok} of ${result.sent} (failed ${result.failed}); documents stored ${stored?.n}`);
   console.log(

@@ -10,7 +10,7 @@ import { createFiscalScheme, type ModuleKeys } from '../src/contexts/fiscal/doma
 
 const scheme = createFiscalScheme();
 
-export type LineInput = { name: string; quantity: number; price: number; vatBp?: number; originalLine?: number; unit?: string };
+export type LineInput = { name: string; quantity: number; price: number; vatBp?: number; originalLine?: number; unit?: string; markingCode?: string };
 
 /** Dushanbe local time of an instant, as the register prints it (+05:00). */
 export const localIso = (d: Date) => `${new Date(d.getTime() + 5 * 3_600_000).toISOString().slice(0, 19)}+05:00`;
@@ -106,6 +106,7 @@ export class ModuleDouble {
       const rate = l.vatBp ?? 1400;
       return {
         name: l.name,
+        ...(l.markingCode !== undefined ? { markingCode: l.markingCode } : {}),
         quantity: l.quantity,
         unit: l.unit ?? 'дона',
         price: l.price,

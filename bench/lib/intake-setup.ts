@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 /**
  * Shared set-up of the intake benchmarks: a fresh database on the PostgreSQL server with M
  * registered registers whose modules are initialised, the server in a child process (so it can be
@@ -162,4 +163,29 @@ export function peakMemoryMb(pid: number): number {
 export function percentile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+/** The baseline of the intake benchmarks: a plain batched INSERT of the same rows into the same tables, rows/s. */
+export async function plainInsertRate(b: Bench, docs: readonly string[]): Promise<number> {
+  const rows = docs.map(
+    (j) =>
+      JSON.parse(j) as { fiscalModuleNumber: string; number: number; fiscalSign: string; prevFiscalSign: string; total: number; issuedAt: string; mac: string },
+  );
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += 1000) {
+    const part = rows.slice(i, i + 1000);
+    const fm = part.map((r) => `BASE-${r.fiscalModuleNumber}`);
+    const at = new Date().toISOString();
+    await b.sql.begin(async (tx) => {
+      await tx`INSERT INTO fiscal.document_keys (fiscal_module_number, number, doc_type, register_id, content_hash, fiscal_sign, prev_fiscal_sign, total, issued_at, received_at, ack)
+        SELECT x.fm, x.n, 'receipt', '01900000-0000-7000-8000-000000000001', x.h, x.fs, x.pfs, x.t, x.ia, ${at}::timestamptz, x.h
+          FROM unnest(${tx.array(fm)}::text[], ${tx.array(part.map((r) => r.number))}::int8[], ${tx.array(part.map((r) => r.mac))}::text[], ${tx.array(part.map((r) => r.fiscalSign))}::text[],
+                      ${tx.array(part.map((r) => r.prevFiscalSign))}::text[], ${tx.array(part.map((r) => r.total))}::int8[], ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[]) AS x(fm, n, h, fs, pfs, t, ia)`;
+      await tx`INSERT INTO fiscal.documents (received_at, fiscal_module_number, number, doc_type, register_id, business_tin, shift_number, issued_at, operation, total, cash, non_cash, tax_total, is_offline, fiscal_sign, body)
+        SELECT ${at}::timestamptz, x.fm, x.n, 'receipt', '01900000-0000-7000-8000-000000000001', '100000001', 1, x.ia, 'sale', x.t, x.t, 0, 0, false, x.fs, x.b
+          FROM unnest(${tx.array(fm)}::text[], ${tx.array(part.map((r) => r.number))}::int8[], ${tx.array(part.map((r) => r.fiscalSign))}::text[], ${tx.array(part.map((r) => r.total))}::int8[],
+                      ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[], ${tx.array(docs.slice(i, i + 1000) as string[])}::jsonb[]) AS x(fm, n, fs, t, ia, b)`;
+    });
+  }
+  return rows.length / ((performance.now() - t0) / 1000);
 }

@@ -31,7 +31,9 @@ export type FiscalOptions = {
   /** Public receipt checks per second per client (burst twice as many). */
   readonly checksPerSecond?: number;
 };
-export { checkGtin, type GtinCheck } from './domain/gs1.ts';
+export { createFiscalScheme, type FiscalScheme, type ModuleKeys } from './domain/fiscal-scheme.ts';
+export { lineAmount, lineTax, shiftTotals } from './domain/document-rules.ts';
+export type { FiscalDocument, Receipt, ReceiptLine, ShiftOpening, ShiftTotals, ZReport } from './domain/fiscal-document.ts';
 export { archiveOldDocuments } from './application/archive-documents.ts';
 export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
 export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';

@@ -29,7 +29,7 @@ for (const target of testTargets()) {
     });
     after(() => t.close());
 
-    test('FIS-FMR-01: the operator supplies a batch of modules to a TSC and records each one; the TSC is told', async () => {
+    test('FIS-FMR-01, FIS-OPR-12: the operator supplies a batch of modules to a TSC and enters each one in the registry; the TSC is told', async () => {
       const r = await admin.post(`/api/fiscal/tscs/${tscA.id}/fiscal-modules`, batch('FM-0001', 'FM-0002', 'FM-0003'));
       assert.equal(r.status, 201, r.text);
       assert.deepEqual(

@@ -24,7 +24,7 @@ for (const target of testTargets()) {
 
     const integrity = async () => (await officer.get(`/api/fiscal/registers/${m.registerId}/integrity`)).body;
 
-    test('FIS-FM-22, FIS-FM-23, FIS-RCT-01, FIS-RCT-02, FIS-OPR-02: an online receipt is accepted and the module verifies the operator’s acknowledgement', async () => {
+    test('FIS-FM-22, FIS-FM-23, FIS-RCT-01, FIS-RCT-02, FIS-OPR-01, FIS-OPR-02: an online receipt is received in real time, its cryptography checked, and the module verifies the operator’s acknowledgement', async () => {
       assert.equal((await send(t, m.module.openShift(at('2026-03-02T04:00:00Z')))).status, 200);
       const r = m.module.receipt(at('2026-03-02T04:10:00Z'), [bread, milk], { nonCash: 500 });
       const res = await send(t, r);
@@ -49,6 +49,29 @@ for (const target of testTargets()) {
       assert.equal(stored.business.tin, m.business.tin);
       assert.equal(stored.lines[0].tax.kind, 'vat');
       assert.deepEqual(stored, r as unknown);
+    });
+
+    test('FIS-RCT-17: a marked product keeps its marking code on the stored receipt, under the module’s authenticator', async () => {
+      const code = '010460043993125621JgXJ5.T';
+      const r = m.module.receipt(at('2026-03-02T04:13:00Z'), [{ ...bread, markingCode: code }, milk]);
+      const altered = { ...r, lines: r.lines.map((l, i) => (i === 0 ? { ...l, markingCode: '010460043993125621XXXXXXX' } : l)) };
+      const refused = await send(t, altered);
+      assert.equal(refused.status, 422);
+      assert.equal(refused.body.code, 'DOCUMENT_MAC_INVALID');
+      assert.equal((await send(t, r)).status, 200);
+      const docs = (await officer.get(`/api/fiscal/registers/${m.registerId}/export?from=2026-03-02&to=2026-03-02&format=jsonl`)).text.trim().split('\n');
+      const stored = docs.map((l) => JSON.parse(l)).find((d: { number: number }) => d.number === r.number);
+      assert.equal(stored.document.lines[0].markingCode, code);
+      assert.equal(stored.document.lines[1].markingCode, undefined);
+    });
+
+    test('FIS-OPR-11: the electronic structure of fiscal data and the way to send them are published to everyone', async () => {
+      const spec = await t.anon.get('/docs/json');
+      assert.equal(spec.status, 200);
+      for (const path of ['/api/fiscal/intake/documents', '/api/fiscal/intake/batches']) assert.ok(spec.body.paths[path].post, path);
+      assert.ok(spec.body.paths['/api/public/receipts/check'].get);
+      const text = JSON.stringify(spec.body.components.schemas.FiscalDocument);
+      for (const field of ['Field 6', 'Field 7', 'Field 10', 'Field 14', 'Field 15', 'Field 16', 'p.36', 'p.78']) assert.ok(text.includes(field), field);
     });
 
     test('FIS-RCT-27, FIS-VER-01, FIS-VER-02, FIS-VER-03: anyone checks a receipt by its QR content; a changed total or sign does not match', async () => {
@@ -91,7 +114,7 @@ for (const target of testTargets()) {
       assert.ok((await integrity()).alerts.some((a: { kind: string; number: number }) => a.kind === 'NUMBER_REUSED' && a.number === r.number));
     });
 
-    test('FIS-FM-02: a forged fiscal sign or an altered document is refused with a precise code and raised', async () => {
+    test('FIS-FM-02, FIS-OPR-03: a forged fiscal sign or an altered document is refused with a precise code and raised', async () => {
       const r = m.module.receipt(at('2026-03-02T04:25:00Z'), [bread]);
       const forged = await send(t, { ...r, fiscalSign: '0123456789' });
       assert.equal(forged.status, 422);
