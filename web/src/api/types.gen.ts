@@ -449,6 +449,38 @@ export type FiscalModule = {
   deadlines?: RecordDeadline[];
 };
 
+export type TscConclusion = {
+  id: string;
+  tscId: string;
+  tscName: string;
+  /** Reference of the authorised body's instruction */
+  instructionReference: string;
+  /** First day of the period studied */
+  periodFrom: string;
+  /** Last day of the period studied */
+  periodTo: string;
+  instructedAt: string;
+  instructedBy: string;
+  /** instructed: awaiting the operator; given: the conclusion is given */
+  status: "instructed" | "given";
+  fullyPerforms: boolean | null;
+  recommendation: ("none" | "remove") | null;
+  findings: {
+    /** What the operator found */
+    code: "DEADLINE_OVERDUE" | "DEADLINE_MET_LATE" | "NO_QUALIFIED_SPECIALIST" | "ACCESS_SUSPENDED";
+    /** The kind of legal deadline */
+    kind?: string;
+    /** The paragraph of Res. 432 the duty comes from */
+    legalRef: string;
+    count: number;
+  }[] | null;
+  deadlinesStudied: number | null;
+  deadlinesKept: number | null;
+  operatorComment: string | null;
+  givenAt: string | null;
+  givenBy: string | null;
+};
+
 export type FiscalDocument = {
   type: "receipt";
   /** Field 15: the unique number of the fiscal module */
@@ -1305,6 +1337,45 @@ export type Operations = {
       decisionReference: string;
     };
     response: Tsc;
+  };
+  /** The authorised body's instructions on a TSC and the operator's conclusions, newest first (tax officer, operator administrator, FIS-OPR-14) */
+  "GET /api/fiscal/tscs/{id}/conclusions": {
+    params: {
+      /** Id of the TSC registry entry */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: TscConclusion[];
+  };
+  /** Instruct the operator to conclude whether a TSC fully performs its duties over a period (tax officer for the authorised body, FIS-OPR-14) */
+  "POST /api/fiscal/tscs/{id}/conclusions": {
+    params: {
+      /** Id of the TSC registry entry */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Reference of the authorised body's instruction */
+      instructionReference: string;
+      /** First day of the period to study */
+      periodFrom: string;
+      /** Last day of the period to study */
+      periodTo: string;
+    };
+    response: TscConclusion;
+  };
+  /** Give the operator's conclusion on an instruction: findings from the TSC's legal deadlines, specialists and access; removal recommended when it does not fully perform (operator administrator, FIS-OPR-14) */
+  "POST /api/fiscal/tsc-conclusions/{id}/give": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The operator's own remarks */
+      comment?: string;
+    };
+    response: TscConclusion;
   };
   /** Ask to register a regional branch, naming its qualified specialist; reply within 7 working days (the TSC’s head office, FIS-BRN-03, FIS-BRN-04) */
   "POST /api/fiscal/tscs/{id}/branches": {

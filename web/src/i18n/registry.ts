@@ -2,6 +2,36 @@ import type { Dict } from './dict.ts';
 
 /** Section 10 of seed 004: TSCs, their branches and specialists, and fiscal modules. */
 export const registry = {
+  tscConclusion: {
+    open: ['Хулосаҳо (б.59)', 'Заключения (п.59)', 'Conclusions (p.59)'],
+    title: ['Хулосаи оператор дар бораи иҷрои вазифаҳо', 'Заключение оператора об исполнении обязанностей', "The operator's conclusion on the TSC's duties"],
+    hint: [
+      'Бо супориши мақоми ваколатдор оператор хулоса медиҳад, ки МХТ вазифаҳояшро пурра иҷро мекунад ё не; агар не, хориҷ карданро аз феҳрист тавсия медиҳад (б.59). Хулоса аз мӯҳлатҳои қонунии МХТ ва филиалҳояш, мутахассисон ва дастрасӣ сохта мешавад.',
+      'По поручению уполномоченного органа оператор заключает, исполняет ли ЦТО свои обязанности полностью; если нет, рекомендует исключить его из реестра (п.59). Заключение строится по законным срокам ЦТО и его филиалов, специалистам и доступу.',
+      "On the authorised body's instruction the operator concludes whether the TSC fully performs its duties and, if not, recommends its removal (p.59). The conclusion rests on the legal deadlines of the TSC and its branches, its specialists and its access.",
+    ],
+    instruct: ['Супориш додан', 'Дать поручение', 'Instruct'],
+    instructionReference: ['Рақами супориш', 'Номер поручения', 'Instruction reference'],
+    periodFrom: ['Аз', 'С', 'From'],
+    periodTo: ['То', 'По', 'To'],
+    give: ['Хулоса додан', 'Дать заключение', 'Give the conclusion'],
+    comment: ['Эзоҳи оператор', 'Замечания оператора', "Operator's remarks"],
+    awaiting: ['Интизори хулосаи оператор', 'Ожидает заключения оператора', "Awaiting the operator's conclusion"],
+    fully: ['Вазифаҳоро пурра иҷро мекунад', 'Обязанности исполняет полностью', 'Fully performs its duties'],
+    notFully: [
+      'Вазифаҳоро пурра иҷро намекунад: хориҷ кардан тавсия дода мешавад',
+      'Обязанности исполняет не полностью: рекомендовано исключить',
+      'Does not fully perform: removal recommended',
+    ],
+    kept: ['Мӯҳлатҳо риоя шуданд: {{kept}} аз {{studied}}', 'Сроки соблюдены: {{kept}} из {{studied}}', 'Deadlines kept: {{kept}} of {{studied}}'],
+    none: ['Супоришҳо нестанд', 'Поручений нет', 'No instructions yet'],
+    findings: {
+      DEADLINE_OVERDUE: ['Мӯҳлат гузашт, иҷро нашуд', 'Срок истёк, не исполнено', 'Overdue, not done'],
+      DEADLINE_MET_LATE: ['Бо таъхир иҷро шуд', 'Исполнено с опозданием', 'Done late'],
+      NO_QUALIFIED_SPECIALIST: ['Мутахассиси бақайдгирифта нест', 'Нет зарегистрированного специалиста', 'No registered qualified specialist'],
+      ACCESS_SUSPENDED: ['Дастрасӣ боздошта шудааст', 'Доступ приостановлен', 'Access suspended'],
+    },
+  },
   tsc: {
     listSubtitle: [
       'Феҳристи давлатии МХТ: дастрасӣ ба НИА бо қарори мақоми ваколатдор боздошта ё барқарор карда мешавад (б.55).',

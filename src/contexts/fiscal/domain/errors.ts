@@ -19,6 +19,9 @@ export type FiscalErrorCode =
   | 'TSC_BARRED'
   | 'TSC_REMOVED'
   | 'TSC_ACCESS_UNCHANGED'
+  | 'CONCLUSION_NOT_FOUND'
+  | 'CONCLUSION_ALREADY_GIVEN'
+  | 'PERIOD_INVALID'
   | 'BRANCH_NOT_FOUND'
   | 'BRANCH_NOT_PENDING'
   | 'BRANCH_NOT_REGISTERED'
@@ -115,6 +118,22 @@ export const fiscalProblems = {
   TSC_REMOVED: { status: 409, title: t('МХТ аз феҳрист хориҷ шудааст', 'ЦТО исключён из реестра', 'The TSC has been removed from the registry') },
   /** The TSC's access is already in the requested state. */
   TSC_ACCESS_UNCHANGED: { status: 409, title: t('Дастрасӣ аллакай дар ҳамин ҳолат аст', 'Доступ уже в этом состоянии', 'Access is already in that state') },
+  /** No instruction for a conclusion with this id. */
+  CONCLUSION_NOT_FOUND: {
+    status: 404,
+    title: t('Супориш барои хулоса ёфт нашуд', 'Поручение о заключении не найдено', 'Instruction for a conclusion not found'),
+  },
+  /** The operator has already given its conclusion on this instruction (p.59): a new instruction asks again. */
+  CONCLUSION_ALREADY_GIVEN: {
+    status: 409,
+    title: t(
+      'Хулоса аз рӯи ин супориш аллакай дода шудааст',
+      'Заключение по этому поручению уже дано',
+      'The conclusion on this instruction has already been given',
+    ),
+  },
+  /** The period studied ends before it starts, or ends in the future. */
+  PERIOD_INVALID: { status: 422, title: t('Давра нодуруст аст', 'Неверный период', 'The period is not valid') },
   /** No branch with this id (or not of the caller's TSC). */
   BRANCH_NOT_FOUND: { status: 404, title: t('Филиал ёфт нашуд', 'Филиал не найден', 'Branch not found') },
   /** The branch application has already been answered. */

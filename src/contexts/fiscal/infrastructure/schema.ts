@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Localised } from '../../../platform/i18n.ts';
+import type { ConclusionFinding } from '../domain/tsc-conclusion.ts';
 import type {
   ApplicationForm,
   ApplicationKind,
@@ -284,4 +285,24 @@ export const deadlines = fiscal.table('deadlines', {
   dueAt: ts('due_at').notNull(),
   metAt: ts('met_at'),
   overdueAt: ts('overdue_at'),
+});
+
+/** p.59 (FIS-OPR-14): the operator's conclusions on TSCs, each on an instruction of the authorised body. */
+export const tscConclusions = fiscal.table('tsc_conclusions', {
+  id: uuid('id').primaryKey(),
+  tscId: uuid('tsc_id').notNull(),
+  instructionReference: text('instruction_reference').notNull(),
+  periodFrom: date('period_from', { mode: 'string' }).notNull(),
+  periodTo: date('period_to', { mode: 'string' }).notNull(),
+  instructedAt: ts('instructed_at').notNull(),
+  instructedBy: text('instructed_by').notNull(),
+  status: text('status').$type<'instructed' | 'given'>().notNull(),
+  fullyPerforms: boolean('fully_performs'),
+  recommendation: text('recommendation').$type<'none' | 'remove'>(),
+  findings: jsonb('findings').$type<readonly ConclusionFinding[]>(),
+  deadlinesStudied: integer('deadlines_studied'),
+  deadlinesKept: integer('deadlines_kept'),
+  operatorComment: text('operator_comment'),
+  givenAt: ts('given_at'),
+  givenBy: text('given_by'),
 });

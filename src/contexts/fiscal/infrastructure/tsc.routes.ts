@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { type App, requireRole, unwrap } from '../../../platform/http.ts';
-import { IdParams, Line, Strict, Tin, Uuid } from '../../../platform/schemas.ts';
+import { IdParams, IsoDate, Line, Strict, Tin, Uuid } from '../../../platform/schemas.ts';
 import type { FiscalDeps } from '../application/deps.ts';
 import { includeTsc } from '../application/include-tsc.ts';
 import { getTscApplication, getTscApplicationAttachment, listTscApplications } from '../application/list-tsc-applications.ts';
@@ -11,6 +11,7 @@ import { removeTsc } from '../application/remove-tsc.ts';
 import { restoreTscAccess } from '../application/restore-tsc-access.ts';
 import { submitTscApplication } from '../application/submit-tsc-application.ts';
 import { suspendTscAccess } from '../application/suspend-tsc-access.ts';
+import { giveTscConclusion, instructTscConclusion, listTscConclusions } from '../application/tsc-conclusions.ts';
 import { TSC_ATTACHMENT_KINDS } from '../domain/tsc-registry.ts';
 import { fiscalModuleRoutes } from './fiscal-modules.routes.ts';
 import { tscBranchRoutes } from './tsc-branches.routes.ts';
@@ -242,6 +243,61 @@ export function tscRoutes(app: App, deps: FiscalDeps): void {
       },
     },
     async (request) => unwrap(await restoreTscAccess(deps, requireRole(request, 'operator_admin'), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/fiscal/tscs/:id/conclusions',
+    {
+      schema: {
+        tags: ['tsc'],
+        summary: 'Instruct the operator to conclude whether a TSC fully performs its duties over a period (tax officer for the authorised body, FIS-OPR-14)',
+        params: TscParams,
+        body: Type.Object(
+          {
+            instructionReference: Line(200, "Reference of the authorised body's instruction"),
+            periodFrom: IsoDate('First day of the period to study'),
+            periodTo: IsoDate('Last day of the period to study'),
+          },
+          Strict,
+        ),
+        response: { 201: ref('TscConclusion') },
+      },
+    },
+    async (request, reply) => {
+      const result = unwrap(await instructTscConclusion(deps, requireRole(request, 'tax_officer'), request.params.id, request.body));
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/fiscal/tscs/:id/conclusions',
+    {
+      schema: {
+        tags: ['tsc'],
+        summary: "The authorised body's instructions on a TSC and the operator's conclusions, newest first (tax officer, operator administrator, FIS-OPR-14)",
+        params: TscParams,
+        response: { 200: many('TscConclusion') },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'tax_officer', 'operator_admin');
+      return unwrap(await listTscConclusions(deps, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/fiscal/tsc-conclusions/:id/give',
+    {
+      schema: {
+        tags: ['tsc'],
+        summary:
+          "Give the operator's conclusion on an instruction: findings from the TSC's legal deadlines, specialists and access; removal recommended when it does not fully perform (operator administrator, FIS-OPR-14)",
+        params: IdParams,
+        body: Type.Object({ comment: Type.Optional(Line(2000, "The operator's own remarks")) }, Strict),
+        response: { 200: ref('TscConclusion') },
+      },
+    },
+    async (request) => unwrap(await giveTscConclusion(deps, requireRole(request, 'operator_admin'), request.params.id, request.body)),
   );
 
   tscBranchRoutes(app, deps);

@@ -3,7 +3,7 @@
  * entries, applications, branches, specialists and fiscal modules.
  */
 import { type TSchema, Type } from 'typebox';
-import { IsoDateTime, Line, Nullable, Phone, Strict, Uuid } from '../../../platform/schemas.ts';
+import { IsoDate, IsoDateTime, Line, Nullable, Phone, Strict, Uuid } from '../../../platform/schemas.ts';
 import { MODULE_RETURN_REASONS } from '../domain/tsc-registry.ts';
 
 export const literals = <T extends string>(values: readonly T[], description: string) =>
@@ -236,6 +236,39 @@ export const FiscalModuleSchema = Type.Object(
   { $id: 'FiscalModule' },
 );
 
+/** p.59 (FIS-OPR-14): an instruction of the authorised body and the operator's conclusion on it. */
+export const TscConclusionSchema = Type.Object(
+  {
+    id: Uuid(),
+    tscId: Uuid(),
+    tscName: Type.String(),
+    instructionReference: Type.String({ description: "Reference of the authorised body's instruction" }),
+    periodFrom: IsoDate('First day of the period studied'),
+    periodTo: IsoDate('Last day of the period studied'),
+    instructedAt: IsoDateTime(),
+    instructedBy: Type.String(),
+    status: literals(['instructed', 'given'], 'instructed: awaiting the operator; given: the conclusion is given'),
+    fullyPerforms: Nullable(Type.Boolean({ description: 'Whether the TSC fully performs its duties' })),
+    recommendation: Nullable(literals(['none', 'remove'], 'remove: the operator recommends removal from the state registry (p.59)')),
+    findings: Nullable(
+      Type.Array(
+        Type.Object({
+          code: literals(['DEADLINE_OVERDUE', 'DEADLINE_MET_LATE', 'NO_QUALIFIED_SPECIALIST', 'ACCESS_SUSPENDED'], 'What the operator found'),
+          kind: Type.Optional(Type.String({ description: 'The kind of legal deadline' })),
+          legalRef: Type.String({ description: 'The paragraph of Res. 432 the duty comes from' }),
+          count: Type.Integer({ minimum: 0 }),
+        }),
+      ),
+    ),
+    deadlinesStudied: Nullable(Type.Integer({ minimum: 0, description: 'Legal deadlines of the TSC and its branches that fell due in the period' })),
+    deadlinesKept: Nullable(Type.Integer({ minimum: 0 })),
+    operatorComment: Nullable(Type.String()),
+    givenAt: Nullable(IsoDateTime()),
+    givenBy: Nullable(Type.String()),
+  },
+  { $id: 'TscConclusion' },
+);
+
 export const ALL_SCHEMAS: readonly TSchema[] = [
   GroundSchema,
   DeadlineSchema,
@@ -247,6 +280,7 @@ export const ALL_SCHEMAS: readonly TSchema[] = [
   BranchSchema,
   SpecialistSchema,
   FiscalModuleSchema,
+  TscConclusionSchema,
 ];
 
 /** Shared body fragments. */

@@ -1,4 +1,4 @@
-import { Badge, Button, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Loadable, PageHeader } from '../../components/feedback.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useLang, useSession } from '../../lib/session.tsx';
 import { useAction, useApi } from '../../lib/use-api.ts';
+import { TscConclusionsDialog } from './TscConclusions.tsx';
 
 type RemovalGround = Operations['POST /api/fiscal/tscs/{id}/remove']['body']['ground'];
 const GROUNDS: readonly RemovalGround[] = ['liquidation_or_bankruptcy', 'legal_requirements_changed', 'unauthorised_parameter_change'];
@@ -75,6 +76,7 @@ export function TscsPage() {
   const [q] = useDebouncedValue(search.trim(), 250);
   const [pending, setPending] = useState<Pending>();
   const [reloadKey, setReloadKey] = useState(0);
+  const [conclusionsOf, setConclusionsOf] = useState<Tsc>();
   const tscs = useApi(() => api('GET /api/fiscal/tscs', { query: { status, q: q || undefined, limit: 200 } }), [status, q, reloadKey]);
   return (
     <Stack>
@@ -133,21 +135,26 @@ export function TscsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {tsc.status === 'included' && role === 'operator_admin' && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color={tsc.access === 'active' ? 'red' : 'teal'}
-                          onClick={() => setPending({ tsc, action: tsc.access === 'active' ? 'suspend' : 'restore' })}
-                        >
-                          {tsc.access === 'active' ? t('tsc.suspend') : t('tsc.restore')}
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="xs" variant="subtle" onClick={() => setConclusionsOf(tsc)}>
+                          {t('tscConclusion.open')}
                         </Button>
-                      )}
-                      {tsc.status === 'included' && role === 'tax_officer' && (
-                        <Button size="xs" variant="light" color="red" onClick={() => setPending({ tsc, action: 'remove' })}>
-                          {t('tsc.remove')}
-                        </Button>
-                      )}
+                        {tsc.status === 'included' && role === 'operator_admin' && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color={tsc.access === 'active' ? 'red' : 'teal'}
+                            onClick={() => setPending({ tsc, action: tsc.access === 'active' ? 'suspend' : 'restore' })}
+                          >
+                            {tsc.access === 'active' ? t('tsc.suspend') : t('tsc.restore')}
+                          </Button>
+                        )}
+                        {tsc.status === 'included' && role === 'tax_officer' && (
+                          <Button size="xs" variant="light" color="red" onClick={() => setPending({ tsc, action: 'remove' })}>
+                            {t('tsc.remove')}
+                          </Button>
+                        )}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -156,6 +163,7 @@ export function TscsPage() {
           </Table.ScrollContainer>
         )}
       </Loadable>
+      {conclusionsOf && <TscConclusionsDialog tsc={conclusionsOf} onClose={() => setConclusionsOf(undefined)} />}
       {pending && (
         <AccessDialog
           key={`${pending.tsc.id}-${pending.action}`}
