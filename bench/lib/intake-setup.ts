@@ -135,7 +135,9 @@ export function nextReceipt(
 
 /** Starts `bekogaz serve` on the bench database and waits until it answers. */
 export async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/bekogaz.mjs', 'serve'], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/bekogaz.mjs', 'serve'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', BEKOGAZ_CHECKS_PER_SECOND: '1000000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -9,6 +9,7 @@ import type { FiscalDeps } from './application/deps.ts';
 import { fiscalProblems } from './domain/errors.ts';
 import { overdueChecker } from './application/deadline-queries.ts';
 import { missingZReportChecker, partitionChecker } from './application/intake-checks.ts';
+import { createReceiptLookup } from './application/check-receipt.ts';
 import { createModuleContexts } from './application/intake-context.ts';
 import { createIntake, type IntakeOptions } from './application/intake.ts';
 import { operatorKeyStore } from './application/operator-keys.ts';
@@ -45,6 +46,7 @@ export function createFiscalContext(deps: FiscalDeps, options: FiscalOptions = {
   const operatorKeys = operatorKeyStore(deps.database.db, scheme, deps.clock.now);
   const contexts = createModuleContexts(deps.database, deps.clock, scheme, operatorKeys, options.contextTtlMs);
   const intake = createIntake(deps, scheme, contexts, options.intake);
+  const receiptLookup = createReceiptLookup(deps.database.query);
   const checkLimiter = createRateLimiter(options.checksPerSecond ?? 20, (options.checksPerSecond ?? 20) * 2);
   return {
     /** Makes the document partitions of the current month and the next two (also run hourly by the worker). */
@@ -63,7 +65,7 @@ export function createFiscalContext(deps: FiscalDeps, options: FiscalOptions = {
       modelRoutes(app, deps);
       registerRoutes(app, deps);
       tscRoutes(app, deps);
-      intakeRoutes(app, deps, { intake, scheme, operatorKeys, checkLimiter });
+      intakeRoutes(app, deps, { intake, scheme, operatorKeys, checkLimiter, receiptLookup });
     },
     handlers: [...tscNoticeHandlers(deps)] as EventHandler[],
     checkers: [overdueChecker(), partitionChecker(), missingZReportChecker()] as DueTimeChecker[],

@@ -23,7 +23,9 @@
  * - RFC 7836 prints keys little-endian; its UKM is an integer, so `vko256` takes a bigint.
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -357,7 +359,26 @@ type Signer = {
   deriveBits(privateKey: ArrayBuffer, bits: number): ArrayBuffer;
   hash?: Digest;
 };
-const GostSign = require('node-gost-crypto/lib/gostSign.js') as new (algorithm: object) => Signer;
+/**
+ * node-gost-crypto 1.0.2 has a bug in its modular inverse: on one rare branch it calls `subtract`,
+ * which does not exist in that file (jsbn's name; the file's own is `sub`), and throws a
+ * ReferenceError, seen about once in a few hundred key agreements. The module is loaded from its
+ * source with that one call corrected; if a later release fixes it, the source is used as is.
+ */
+function loadGostSign(): new (algorithm: object) => Signer {
+  const file = require.resolve('node-gost-crypto/lib/gostSign.js');
+  const source = readFileSync(file, 'utf8');
+  const BUG = 'return subtract(d, m);';
+  if (!source.includes(BUG)) return require(file) as new (algorithm: object) => Signer;
+  const patched = new Module(file);
+  patched.filename = file;
+  patched.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
+  (patched as unknown as { _compile(code: string, filename: string): void })._compile(source.replace(BUG, 'return sub(d, m);'), file);
+  return patched.exports as new (
+    algorithm: object,
+  ) => Signer;
+}
+const GostSign = loadGostSign();
 const hexOf = (n: bigint) => '0x' + n.toString(16);
 
 function signer(curve: Curve, extra: { mode?: 'DH'; ukm?: Uint8Array; public?: Uint8Array } = {}): Signer {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { type App, ProblemError, requireRole, unwrap } from '../../../platform/http.ts';
 import type { RateLimiter } from '../../../platform/rate-limit.ts';
 import { IdParams, IsoDate, Strict, Tin } from '../../../platform/schemas.ts';
-import { checkReceipt, parseQr } from '../application/check-receipt.ts';
+import { checkReceipt, type createReceiptLookup, parseQr } from '../application/check-receipt.ts';
 import type { FiscalDeps } from '../application/deps.ts';
 import { initialiseModule } from '../application/initialise-module.ts';
 import type { Intake, IntakeResult } from '../application/intake.ts';
@@ -19,6 +19,7 @@ export type IntakeRuntime = {
   readonly scheme: FiscalScheme;
   readonly operatorKeys: () => Promise<OperatorKeys>;
   readonly checkLimiter: RateLimiter;
+  readonly receiptLookup: ReturnType<typeof createReceiptLookup>;
 };
 
 const dayStart = (d: string) => new Date(`${d}T00:00:00+05:00`).toISOString();
@@ -147,7 +148,7 @@ export function intakeRoutes(app: App, deps: FiscalDeps, rt: IntakeRuntime): voi
       }
       const qr = parseQr(request.query.qr);
       if (!qr) throw new ProblemError('VALIDATION_FAILED', 'querystring.qr');
-      return checkReceipt(deps, qr);
+      return checkReceipt(rt.receiptLookup, qr);
     },
   );
 
