@@ -56,6 +56,19 @@ test('FIS-FM-07: Magma encrypts fedcba9876543210 to 4ee901e5c2d8ca3d (GOST R 34.
   assert.equal(hex(magmaDecryptBlock(MAGMA_KEY, unhex('4ee901e5c2d8ca3d'))), 'fedcba9876543210');
 });
 
+test('FIS-FM-07: Magma ECB of the four-block message (GOST R 34.13-2015 A.2.1, the plaintext of RFC 8891 and A.2.6)', () => {
+  const blocks = ['92def06b3c130a59', 'db54c704f8189d20', '4a98fb2e67a8024c', '8912409b17b57e41'];
+  const expected = ['2b073f0494f372a0', 'de70e715d3556e48', '11d8d9e9eacfbc1e', '7c68260996c67efb'];
+  assert.deepEqual(
+    blocks.map((b) => hex(magmaEncryptBlock(MAGMA_KEY, unhex(b)))),
+    expected,
+  );
+  assert.deepEqual(
+    expected.map((c) => hex(magmaDecryptBlock(MAGMA_KEY, unhex(c)))),
+    blocks,
+  );
+});
+
 test('FIS-FM-07: Magma is GOST 28147-89 with the Z S-box read big-endian (property)', () => {
   const wordsSwapped = (k: Uint8Array) => new Uint8Array([...Array(8).keys()].flatMap((i) => [...reversed(k.subarray(4 * i, 4 * i + 4))]));
   fc.assert(

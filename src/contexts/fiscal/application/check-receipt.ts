@@ -88,7 +88,7 @@ export function createReceiptLookup(query: RawQuery): (fm: string, n: number) =>
       void query<Row & { i: number }>(SQL, [batch.map((w) => w.fm), batch.map((w) => w.n)]).then(
         (rows) => {
           const found = new Map(rows.map((r) => [Number(r.i), r]));
-          batch.forEach((w, k) => w.resolve(found.get(k + 1)));
+          for (const [k, w] of batch.entries()) w.resolve(found.get(k + 1));
         },
         (error) => {
           for (const w of batch) w.reject(error);

@@ -1,0 +1,103 @@
+/**
+ * Request schemas of the fiscal module's port, checked by the software module itself (so that the
+ * in-process and the loopback paths refuse the same input) and published in docs/fiscal-module.md.
+ */
+import { type Static, type TSchema, Type } from 'typebox';
+import { Strict } from '../../../../platform/schemas.ts';
+import { bodyAjv } from '../../../../platform/validation.ts';
+
+const Money = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000_000, description: `${description}, dirams` });
+const Instant = Type.String({ format: 'date-time', maxLength: 40, description: 'RFC 3339 instant from the register’s clock (UTC+05:00, p.65 item 16)' });
+const Text = (max: number, description: string) => Type.String({ maxLength: max, description });
+const Operation = Type.Union([Type.Literal('sale'), Type.Literal('refund')], { description: 'p.78: sale or return' });
+const TaxKind = Type.Union([Type.Literal('vat'), Type.Literal('simplified'), Type.Literal('none')]);
+
+export const DocumentRequestSchema = Type.Object(
+  {
+    registerNumber: Type.String({ minLength: 1, maxLength: 60, description: 'p.9 field 2: the register using the module (p.65, p.68: one only)' }),
+    at: Instant,
+    isOffline: Type.Boolean({ description: 'p.36: the operator cannot be reached' }),
+  },
+  Strict,
+);
+
+const Line = Type.Object(
+  {
+    name: Text(300, 'Field 6'),
+    markingCode: Type.Optional(Text(200, 'Field 7')),
+    gtin: Type.Optional(Type.String({ pattern: '^(\\d{8}|\\d{12}|\\d{13}|\\d{14})$', description: 'GS1 commercial code' })),
+    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Field 8, thousandths of the unit' }),
+    unit: Type.String({ minLength: 1, maxLength: 20 }),
+    price: Money('Field 9'),
+    amount: Money('quantity × price'),
+    tax: Type.Object({ kind: TaxKind, rateBp: Type.Integer({ minimum: 0, maximum: 10_000 }), amount: Money('Field 11') }, Strict),
+    originalLine: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  Strict,
+);
+
+export const ReceiptInputSchema = Type.Object(
+  {
+    operation: Operation,
+    business: Type.Object({ tin: Type.String({ maxLength: 12, description: 'Field 4' }), name: Text(300, 'Field 3') }, Strict),
+    address: Text(300, 'Field 5'),
+    lines: Type.Array(Line, { minItems: 1, maxItems: 1000 }),
+    payment: Type.Object({ cash: Money('Cash handed over'), nonCash: Money('Non-cash') }, Strict),
+    total: Money('Field 13'),
+    taxTotal: Money('Sum of field 11'),
+    refundOf: Type.Optional(
+      Type.Object(
+        {
+          fiscalModuleNumber: Type.String({ minLength: 1, maxLength: 40 }),
+          number: Type.Integer({ minimum: 1 }),
+          fiscalSign: Type.String({ pattern: '^\\d{10}$' }),
+          total: Money('Total of the original'),
+          issuedAt: Type.String({ format: 'date-time', maxLength: 40 }),
+        },
+        Strict,
+      ),
+    ),
+  },
+  Strict,
+);
+
+export const ReceiptRequestSchema = Type.Object({ ...DocumentRequestSchema.properties, receipt: ReceiptInputSchema }, Strict);
+
+export const InitialiseRequestSchema = Type.Object(
+  {
+    operatorPublicKey: Type.String({ pattern: '^[0-9a-fA-F]{128}$', description: 'GOST R 34.10-2012 public key of the operator, hex x ‖ y' }),
+    moduleNumber: Type.String({ minLength: 1, maxLength: 40, description: 'p.9 field 15' }),
+    registerNumber: Type.String({ minLength: 1, maxLength: 60, description: 'p.9 field 2' }),
+  },
+  Strict,
+);
+
+export const AckRequestSchema = Type.Object(
+  { ack: Type.String({ maxLength: 10_000, description: 'The operator’s acknowledgement, as received' }), at: Instant },
+  Strict,
+);
+export const StatusRequestSchema = Type.Object({ at: Instant }, Strict);
+
+const compiled = new WeakMap<TSchema, ReturnType<typeof bodyAjv.compile>>();
+
+/** Checks a request; the problems name each field at fault (`field`, `code`). */
+export function validate<S extends TSchema>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: Static<S> } | { ok: false; problems: { field: string; code: string }[] } {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = bodyAjv.compile(schema);
+    compiled.set(schema, check);
+  }
+  if (check(value)) return { ok: true, value: value as Static<S> };
+  const problems = (check.errors ?? []).map((e) => ({
+    field:
+      `${e.instancePath.replace(/\//g, '.').replace(/^\./, '')}${e.keyword === 'required' ? `.${(e.params as { missingProperty: string }).missingProperty}` : ''}`.replace(
+        /^\./,
+        '',
+      ),
+    code: e.keyword,
+  }));
+  return { ok: false, problems };
+}

@@ -1,0 +1,150 @@
+/**
+ * The software module's protected memory on disk (p.74: it must keep its data reliably). One
+ * directory per module:
+ *
+ *   state.json                  the state machine, the secrets and a Streebog-256 checksum of both
+ *   documents/<number>.json     every document formed, as formed (p.76-77: receipts and Z-reports are kept)
+ *   shift-signatures/<n>.json   the GOST R 34.10-2012 signature of each Z-report with its chain hash
+ *   module.lock                 the process that holds the module (one user at a time)
+ *
+ * Every file is written to a temporary name, fsynced, renamed over the old one, and the directory
+ * fsynced, so a crash leaves either the old or the new file. A document is written before the state
+ * that counts it, and the caller gets it only after the state is written: a document file above the
+ * state's last number was never handed out and is simply overwritten.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { canonicalJson } from '../../../../platform/canonical-json.ts';
+import { streebog256 } from '../../../../platform/crypto/gost.ts';
+import type { ModuleState, ShiftSignature } from '../../domain/fiscal-module.ts';
+
+/** What the module keeps secret (p.74, p.81); never returned by any operation. */
+export type ModuleSecrets = {
+  readonly privateKey: string;
+  /** The three FS1 keys derived at initialisation (hex). */
+  readonly keys: { readonly fiscalSignKey: string; readonly documentKey: string; readonly ackKey: string } | null;
+};
+
+export type StoredModule = { readonly state: ModuleState; readonly secrets: ModuleSecrets | null };
+
+/** What loading found: nothing yet, a sound module, or damage that must lock the module (p.65, p.68). */
+export type Loaded =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'ok'; readonly stored: StoredModule }
+  | { readonly kind: 'damaged'; readonly detail: string };
+
+const FORMAT = 'bekogaz-software-fiscal-module/1';
+const STATE = 'state.json';
+const DOCUMENTS = 'documents';
+const SIGNATURES = 'shift-signatures';
+const LOCK = 'module.lock';
+
+const checksumOf = (stored: StoredModule) => Buffer.from(streebog256(new TextEncoder().encode(canonicalJson({ format: FORMAT, ...stored })))).toString('hex');
+const documentFile = (dir: string, n: number) => join(dir, DOCUMENTS, `${String(n).padStart(12, '0')}.json`);
+const signatureFile = (dir: string, shift: number) => join(dir, SIGNATURES, `${String(shift).padStart(9, '0')}.json`);
+
+/** temp file + fsync + rename + fsync of the directory. */
+async function writeAtomically(dir: string, path: string, text: string): Promise<void> {
+  const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  const d = await open(dir, 'r');
+  try {
+    await d.sync();
+  } finally {
+    await d.close();
+  }
+}
+
+export type ModuleStorage = {
+  load(): Promise<Loaded>;
+  saveState(stored: StoredModule): Promise<void>;
+  saveDocument(number: number, canonicalText: string): Promise<void>;
+  readDocument(number: number): Promise<string>;
+  saveShiftSignature(signature: ShiftSignature): Promise<void>;
+  release(): Promise<void>;
+};
+
+/**
+ * Opens the module's directory and takes its lock file. A lock held by another live process is
+ * refused (two registers writing one module would fork its numbers); a stale one is taken over.
+ */
+export async function openModuleStorage(directory: string): Promise<ModuleStorage> {
+  const dir = resolve(directory);
+  if (openInThisProcess.has(dir)) throw new Error(`fiscal module in ${dir} is already open in this process`);
+  await mkdir(join(dir, DOCUMENTS), { recursive: true });
+  await mkdir(join(dir, SIGNATURES), { recursive: true });
+  await takeLock(dir);
+  openInThisProcess.add(dir);
+  return {
+    async load() {
+      const text = await readFile(join(dir, STATE), 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+      if (text === null) {
+        const docs = (await readdir(join(dir, DOCUMENTS))).filter((f) => f.endsWith('.json'));
+        return docs.length === 0 ? { kind: 'empty' } : { kind: 'damaged', detail: `state file missing while the memory holds ${docs.length} documents` };
+      }
+      let parsed: { format?: unknown; state?: ModuleState; secrets?: ModuleSecrets | null; checksum?: unknown };
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return { kind: 'damaged', detail: 'state file is not readable (torn or altered)' };
+      }
+      if (parsed.format !== FORMAT || !parsed.state) return { kind: 'damaged', detail: 'state file has an unknown format' };
+      const stored = { state: parsed.state, secrets: parsed.secrets ?? null };
+      if (parsed.checksum !== checksumOf(stored)) return { kind: 'damaged', detail: 'state file checksum does not match (torn or altered)' };
+      const last = stored.state.nextNumber - 1;
+      if (last >= 1) {
+        const doc = await readFile(documentFile(dir, last), 'utf8').catch(() => null);
+        const sign = doc === null ? null : (JSON.parse(doc) as { fiscalSign?: string }).fiscalSign;
+        if (sign !== stored.state.lastFiscalSign) return { kind: 'damaged', detail: `document ${last} is missing or differs from the state` };
+      }
+      return { kind: 'ok', stored };
+    },
+    saveState: (stored) => writeAtomically(dir, join(dir, STATE), JSON.stringify({ format: FORMAT, ...stored, checksum: checksumOf(stored) })),
+    saveDocument: (number, text) => writeAtomically(join(dir, DOCUMENTS), documentFile(dir, number), text),
+    readDocument: (number) => readFile(documentFile(dir, number), 'utf8'),
+    saveShiftSignature: (s) => writeAtomically(join(dir, SIGNATURES), signatureFile(dir, s.shiftNumber), JSON.stringify(s)),
+    async release() {
+      await rm(join(dir, LOCK), { force: true });
+      openInThisProcess.delete(dir);
+    },
+  };
+}
+
+const openInThisProcess = new Set<string>();
+
+async function takeLock(dir: string): Promise<void> {
+  const path = join(dir, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, 'wx', 0o600);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number(await readFile(path, 'utf8').catch(() => ''));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new Error(`fiscal module in ${dir} is in use by process ${holder}`);
+      }
+      await rm(path, { force: true });
+    }
+  }
+  throw new Error(`cannot lock fiscal module in ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
