@@ -5,7 +5,7 @@
  */
 import { canonicalJson } from '../src/platform/canonical-json.ts';
 import { lineAmount, lineTax, shiftTotals } from '../src/contexts/fiscal/domain/document-rules.ts';
-import type { FiscalDocument, Receipt, ReceiptLine, RefundReference, ShiftOpening, ZReport } from '../src/contexts/fiscal/domain/fiscal-document.ts';
+import type { FiscalDocument, Receipt, ReceiptLine, RefundReference, ShiftOpening, ZReport } from '../src/platform/fiscal-document.ts';
 import { createFiscalScheme, type ModuleKeys } from '../src/contexts/fiscal/domain/fiscal-scheme.ts';
 
 const scheme = createFiscalScheme();

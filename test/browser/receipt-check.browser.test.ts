@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { qrText } from '../../src/contexts/fiscal/application/check-receipt.ts';
-import type { Receipt } from '../../src/contexts/fiscal/domain/fiscal-document.ts';
+import type { Receipt } from '../../src/platform/fiscal-document.ts';
 import { createAccount } from '../../src/platform/auth.ts';
 import { testTargets } from '../db.ts';
 import { registrationBody } from '../fiscal-factories.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { totalsDifferences } from '../../../src/contexts/fiscal/domain/document-rules.ts';
-import type { ShiftTotals } from '../../../src/contexts/fiscal/domain/fiscal-document.ts';
+import type { ShiftTotals } from '../../../src/platform/fiscal-document.ts';
 import { parseZDifference } from './z-differences.ts';
 
 test('FIS-IMP-20: the differences of a Z-report reconciliation are read back into parts the page localises', () => {

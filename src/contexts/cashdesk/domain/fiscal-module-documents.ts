@@ -7,21 +7,13 @@
  */
 import { checkGtin } from '../../../platform/gs1.ts';
 import { lineAmount, lineTax } from '../../../platform/fiscal-amounts.ts';
-import type { Operation, ReceiptData, TaxKind } from './receipt-data.ts';
+import type { DocumentCommon, ShiftTotals } from '../../../platform/fiscal-document.ts';
+import type { ReceiptData } from './receipt-data.ts';
+
+export { addToTotals, emptyTotals, type PaymentTotal, type ShiftTotals, type TaxTotal } from '../../../platform/fiscal-document.ts';
 
 /** Fields the module adds to every document it forms. */
-export type ModuleCommon = {
-  readonly fiscalModuleNumber: string;
-  readonly number: number;
-  readonly prevFiscalSign: string;
-  readonly registerNumber: string;
-  readonly shiftNumber: number;
-  readonly issuedAt: string;
-  readonly isOffline: boolean;
-  readonly offlineSince?: string;
-  readonly fiscalSign: string;
-  readonly mac: string;
-};
+export type ModuleCommon = DocumentCommon;
 
 /** What the register hands to the module for a receipt (p.78): the data fields and the business of fields 3-5. */
 export type ReceiptInput = ReceiptData & {
@@ -34,16 +26,6 @@ export type ReceiptInput = ReceiptData & {
 export type ModuleReceipt = ModuleCommon & ReceiptInput & { readonly type: 'receipt'; readonly receiptNumber: number };
 export type ModuleShiftOpening = ModuleCommon & { readonly type: 'shift_open' };
 
-export type TaxTotal = { readonly operation: Operation; readonly kind: TaxKind; readonly rateBp: number; readonly amount: number; readonly tax: number };
-export type PaymentTotal = { readonly operation: Operation; readonly cash: number; readonly nonCash: number; readonly total: number };
-export type ShiftTotals = {
-  readonly receiptCount: number;
-  readonly saleCount: number;
-  readonly refundCount: number;
-  readonly offlineCount: number;
-  readonly byTax: readonly TaxTotal[];
-  readonly byPayment: readonly PaymentTotal[];
-};
 export type ModuleZReport = ModuleCommon & { readonly type: 'z_report'; readonly openedAt: string; readonly totals: ShiftTotals };
 export type ModuleDocument = ModuleReceipt | ModuleShiftOpening | ModuleZReport;
 
@@ -96,35 +78,6 @@ export function receiptProblems(r: ReceiptInput): ReceiptProblem[] {
   if (r.operation === 'refund') need(r.refundOf !== undefined, 'refundOf', 'REFUND_WITHOUT_ORIGINAL');
   if (r.operation === 'sale') need(r.refundOf === undefined, 'refundOf', 'SALE_WITH_ORIGINAL');
   return out;
-}
-
-export const emptyTotals = (): ShiftTotals => ({ receiptCount: 0, saleCount: 0, refundCount: 0, offlineCount: 0, byTax: [], byPayment: [] });
-
-const taxKey = (t: Pick<TaxTotal, 'operation' | 'kind' | 'rateBp'>) => `${t.operation}|${t.kind}|${t.rateBp}`;
-
-/**
- * p.77: the module keeps the shift's totals itself (it never signs totals handed to it), grouped
- * as the operator recomputes them: per operation, tax kind and rate, and per operation and payment
- * form, where cash is what was kept (total − non-cash, change excluded).
- */
-export function addToTotals(t: ShiftTotals, r: Pick<ModuleReceipt, 'operation' | 'lines' | 'payment' | 'total' | 'isOffline'>): ShiftTotals {
-  const byTax = new Map(t.byTax.map((x) => [taxKey(x), x]));
-  for (const l of r.lines) {
-    const key = taxKey({ operation: r.operation, ...l.tax });
-    const g = byTax.get(key) ?? { operation: r.operation, kind: l.tax.kind, rateBp: l.tax.rateBp, amount: 0, tax: 0 };
-    byTax.set(key, { ...g, amount: g.amount + l.amount, tax: g.tax + l.tax.amount });
-  }
-  const byPayment = new Map(t.byPayment.map((x) => [x.operation, x]));
-  const p = byPayment.get(r.operation) ?? { operation: r.operation, cash: 0, nonCash: 0, total: 0 };
-  byPayment.set(r.operation, { ...p, cash: p.cash + (r.total - r.payment.nonCash), nonCash: p.nonCash + r.payment.nonCash, total: p.total + r.total });
-  return {
-    receiptCount: t.receiptCount + 1,
-    saleCount: t.saleCount + (r.operation === 'sale' ? 1 : 0),
-    refundCount: t.refundCount + (r.operation === 'refund' ? 1 : 0),
-    offlineCount: t.offlineCount + (r.isOffline ? 1 : 0),
-    byTax: [...byTax.values()].sort((a, b) => taxKey(a).localeCompare(taxKey(b))),
-    byPayment: [...byPayment.values()].sort((a, b) => a.operation.localeCompare(b.operation)),
-  };
 }
 
 const DUSHANBE_OFFSET_MS = 5 * 3_600_000;

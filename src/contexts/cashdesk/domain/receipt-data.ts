@@ -1,55 +1,20 @@
 /**
  * The data fields of a fiscal receipt as the register builds them, before the fiscal module adds the
- * common fields (numbers, chain, fiscal sign, MAC). They mirror `Receipt` of the fiscal context
- * (src/contexts/fiscal/domain/fiscal-document.ts, published in docs/fiscal-documents.md) field for
- * field: a domain folder may not import another context, so the application layer checks that
- * these types stay assignable to the operator's. Money is integer dirams, quantities thousandths
- * of the unit, tax rates basis points.
+ * common fields (numbers, chain, fiscal sign, MAC). The line, tax and refund shapes are the
+ * published format itself (src/platform/fiscal-document.ts, docs/fiscal-documents.md), which the
+ * operator reads. Money is integer dirams, quantities thousandths of the unit, tax rates basis points.
  */
+import type { Operation, ReceiptLine, RefundReference, TaxKind } from '../../../platform/fiscal-document.ts';
 
-/** Sale (фурӯш) or return (баргардонидан), p.78. */
-export type Operation = 'sale' | 'refund';
+export type { LineTax, Operation, ReceiptLine, RefundReference, TaxKind } from '../../../platform/fiscal-document.ts';
 
-/** VAT, the simplified regime, or no tax (p.9 fields 10-11, catalog ambiguity 11). */
-export type TaxKind = 'vat' | 'simplified' | 'none';
 export const TAX_KINDS: readonly TaxKind[] = ['vat', 'simplified', 'none'];
 
 /** How a product is taxed: the kind and the rate in basis points (1400 = 14 %; 0 when `none`). */
 export type TaxRate = { readonly kind: TaxKind; readonly rateBp: number };
 
-/** Fields 10 and 11 of p.9 for one line. */
-export type LineTax = TaxRate & { readonly amount: number };
-
-export type ReceiptLine = {
-  /** Field 6, mostly in the state language (p.65, p.68). */
-  readonly name: string;
-  /** Field 7: the product marking code, when the product is marked (catalog ambiguity 12). */
-  readonly markingCode?: string;
-  /** The GS1 commercial code (p.2), when the product has one. */
-  readonly gtin?: string;
-  /** Field 8, in thousandths of the unit. */
-  readonly quantity: number;
-  readonly unit: string;
-  /** Field 9: price per unit, dirams, tax included. */
-  readonly price: number;
-  /** quantity × price / 1000, rounded half up (platform/fiscal-amounts.ts lineAmount). */
-  readonly amount: number;
-  readonly tax: LineTax;
-  /** For a refund: the line of the original receipt (0-based). */
-  readonly originalLine?: number;
-};
-
 /** Field 12: what was handed over in cash (change included) and what was paid otherwise. */
 export type Payment = { readonly cash: number; readonly nonCash: number };
-
-/** What a refund refers to (section 6): the original sale as the operator holds it. */
-export type RefundReference = {
-  readonly fiscalModuleNumber: string;
-  readonly number: number;
-  readonly fiscalSign: string;
-  readonly total: number;
-  readonly issuedAt: string;
-};
 
 /** The part of a receipt the register decides; the fiscal module adds the rest. */
 export type ReceiptData = {

@@ -1,6 +1,9 @@
 import type { Localised } from '../../../platform/i18n.ts';
 import { localDate } from './dushanbe-time.ts';
-import type { IssuedReceipt, Operation, ReceiptLine, TaxKind } from './receipt-data.ts';
+import { type ShiftTotals, shiftTotals, type TotalsReceipt } from '../../../platform/fiscal-document.ts';
+import type { IssuedReceipt, Operation, ReceiptLine } from './receipt-data.ts';
+
+export { type PaymentTotal, type ShiftTotals, shiftTotals, type TaxTotal, type TotalsReceipt } from '../../../platform/fiscal-document.ts';
 
 /**
  * Shift reports of the register (p.5: Z-report and general reports; p.2: the Z-report is the daily
@@ -24,51 +27,6 @@ export const REPORT_TITLES = {
 } as const satisfies Record<string, Localised>;
 
 /** Per operation, tax kind and rate. */
-export type TaxTotal = { readonly operation: Operation; readonly kind: TaxKind; readonly rateBp: number; readonly amount: number; readonly tax: number };
-/** Per operation: cash kept (cash paid minus change), non-cash, total. */
-export type PaymentTotal = { readonly operation: Operation; readonly cash: number; readonly nonCash: number; readonly total: number };
-
-export type ShiftTotals = {
-  readonly receiptCount: number;
-  readonly saleCount: number;
-  readonly refundCount: number;
-  readonly offlineCount: number;
-  readonly byTax: readonly TaxTotal[];
-  readonly byPayment: readonly PaymentTotal[];
-};
-
-export type TotalsReceipt = Pick<IssuedReceipt, 'operation' | 'lines' | 'payment' | 'total' | 'isOffline'>;
-
-const taxKey = (t: { operation: string; kind: string; rateBp: number }) => `${t.operation}|${t.kind}|${t.rateBp}`;
-
-/** The Z-report totals of a set of receipts, grouped and ordered exactly as the operator's `shiftTotals`. */
-export function shiftTotals(receipts: readonly TotalsReceipt[]): ShiftTotals {
-  const byTax = new Map<string, TaxTotal>();
-  const byPayment = new Map<Operation, PaymentTotal>();
-  let offlineCount = 0;
-  let saleCount = 0;
-  for (const r of receipts) {
-    if (r.isOffline) offlineCount += 1;
-    if (r.operation === 'sale') saleCount += 1;
-    for (const l of r.lines) {
-      const key = taxKey({ operation: r.operation, kind: l.tax.kind, rateBp: l.tax.rateBp });
-      const t = byTax.get(key) ?? { operation: r.operation, kind: l.tax.kind, rateBp: l.tax.rateBp, amount: 0, tax: 0 };
-      byTax.set(key, { ...t, amount: t.amount + l.amount, tax: t.tax + l.tax.amount });
-    }
-    // Cash kept is the total less the non-cash part: the change given back is not revenue.
-    const p = byPayment.get(r.operation) ?? { operation: r.operation, cash: 0, nonCash: 0, total: 0 };
-    byPayment.set(r.operation, { ...p, cash: p.cash + (r.total - r.payment.nonCash), nonCash: p.nonCash + r.payment.nonCash, total: p.total + r.total });
-  }
-  return {
-    receiptCount: receipts.length,
-    saleCount,
-    refundCount: receipts.length - saleCount,
-    offlineCount,
-    byTax: [...byTax.values()].sort((a, b) => taxKey(a).localeCompare(taxKey(b))),
-    byPayment: [...byPayment.values()].sort((a, b) => a.operation.localeCompare(b.operation)),
-  };
-}
-
 /** The shift as the register knows it. */
 export type ShiftState = { readonly shiftNumber: number; readonly openedAt: string; readonly openingCash?: number };
 

@@ -1,7 +1,7 @@
 import type { RawQuery } from '../../../platform/db.ts';
 import { notifyRaw } from '../../../platform/notifications.ts';
 import { isLateOffline, type Refunded, refundProblems } from '../domain/document-rules.ts';
-import type { FiscalDocument, Receipt } from '../domain/fiscal-document.ts';
+import type { FiscalDocument, Receipt } from '../../../platform/fiscal-document.ts';
 import type { FiscalScheme, ModuleKeys } from '../domain/fiscal-scheme.ts';
 import type { IntakeRefusal } from '../domain/intake-rules.ts';
 import { addRefunded, existingKeys, lockRefunded, loadOriginals, type NewAlert, raiseAlerts, resolveAlerts } from '../infrastructure/intake.repository.ts';

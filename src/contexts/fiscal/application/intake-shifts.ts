@@ -1,6 +1,6 @@
 import type { RawQuery } from '../../../platform/db.ts';
 import { MAX_SHIFT_MS, shiftTotals, totalsDifferences } from '../domain/document-rules.ts';
-import type { Receipt, ZReport } from '../domain/fiscal-document.ts';
+import type { Receipt, ZReport } from '../../../platform/fiscal-document.ts';
 import type { Pending } from './intake-flush.ts';
 
 type Alert = (p: Pending, kind: string, detail: Record<string, unknown>) => void;

@@ -1,6 +1,6 @@
 import { canonicalWithout } from '../../../platform/canonical-json.ts';
 import type { DocumentProblem } from '../domain/document-rules.ts';
-import type { FiscalDocument } from '../domain/fiscal-document.ts';
+import type { FiscalDocument } from '../../../platform/fiscal-document.ts';
 import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
 import { type IntakeRefusal, judgeDocument } from '../domain/intake-rules.ts';
 import type { NewAlert } from '../infrastructure/intake.repository.ts';

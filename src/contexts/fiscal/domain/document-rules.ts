@@ -1,4 +1,4 @@
-import type { FiscalDocument, Operation, PaymentTotal, Receipt, ReceiptLine, ShiftTotals, TaxTotal } from './fiscal-document.ts';
+import type { FiscalDocument, Receipt, ReceiptLine, ShiftTotals, TaxTotal } from '../../../platform/fiscal-document.ts';
 import { lineAmount, lineTax } from '../../../platform/fiscal-amounts.ts';
 
 export { divRound, lineAmount, lineTax } from '../../../platform/fiscal-amounts.ts';
@@ -60,31 +60,7 @@ export function arithmeticProblems(r: Receipt): DocumentProblem[] {
 /** The cash actually kept: cash paid minus change. */
 export const cashKept = (r: Receipt): number => r.total - r.payment.nonCash;
 
-/** Recomputes a shift's totals from its receipts, grouped as the Z-report groups them. */
-export function shiftTotals(receipts: readonly Pick<Receipt, 'operation' | 'lines' | 'payment' | 'total' | 'isOffline'>[]): ShiftTotals {
-  const byTax = new Map<string, TaxTotal>();
-  const byPayment = new Map<Operation, PaymentTotal>();
-  let offline = 0;
-  for (const r of receipts) {
-    if (r.isOffline) offline += 1;
-    for (const l of r.lines) {
-      const key = `${r.operation}|${l.tax.kind}|${l.tax.rateBp}`;
-      const t = byTax.get(key) ?? { operation: r.operation, kind: l.tax.kind, rateBp: l.tax.rateBp, amount: 0, tax: 0 };
-      byTax.set(key, { ...t, amount: t.amount + l.amount, tax: t.tax + l.tax.amount });
-    }
-    const p = byPayment.get(r.operation) ?? { operation: r.operation, cash: 0, nonCash: 0, total: 0 };
-    byPayment.set(r.operation, { ...p, cash: p.cash + (r.total - r.payment.nonCash), nonCash: p.nonCash + r.payment.nonCash, total: p.total + r.total });
-  }
-  const sales = receipts.filter((r) => r.operation === 'sale').length;
-  return {
-    receiptCount: receipts.length,
-    saleCount: sales,
-    refundCount: receipts.length - sales,
-    offlineCount: offline,
-    byTax: [...byTax.values()].sort((a, b) => `${a.operation}|${a.kind}|${a.rateBp}`.localeCompare(`${b.operation}|${b.kind}|${b.rateBp}`)),
-    byPayment: [...byPayment.values()].sort((a, b) => a.operation.localeCompare(b.operation)),
-  };
-}
+export { shiftTotals } from '../../../platform/fiscal-document.ts';
 
 /** Where the module's Z-report and the operator's recomputation differ; empty when they agree. */
 export function totalsDifferences(reported: ShiftTotals, computed: ShiftTotals): string[] {

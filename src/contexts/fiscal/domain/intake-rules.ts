@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../../platform/canonical-json.ts';
 import { arithmeticProblems, type DocumentProblem, missingMandatoryFields } from './document-rules.ts';
-import type { FiscalDocument } from './fiscal-document.ts';
+import type { FiscalDocument } from '../../../platform/fiscal-document.ts';
 
 /**
  * Why the operator refuses a document (p.3, p.52, p.67, p.70, p.79, section 6). Each code is in

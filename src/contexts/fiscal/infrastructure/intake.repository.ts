@@ -1,6 +1,6 @@
 import type { RawQuery } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import type { ReceiptLine } from '../domain/fiscal-document.ts';
+import type { ReceiptLine } from '../../../platform/fiscal-document.ts';
 
 /**
  * Set-based SQL of the intake's flush: every statement handles the whole batch with array

@@ -10,7 +10,7 @@ import type { Intake, IntakeResult } from '../application/intake.ts';
 import type { OperatorKeys } from '../application/operator-keys.ts';
 import { exportRegisterDocuments, listRegisterDocuments, registerIntegrity, revenueByMonth } from '../application/register-documents.ts';
 import { getRegister } from '../application/register-queries.ts';
-import type { FiscalDocument } from '../domain/fiscal-document.ts';
+import type { FiscalDocument } from '../../../platform/fiscal-document.ts';
 import type { FiscalScheme } from '../domain/fiscal-scheme.ts';
 import { FiscalDocumentSchema } from './intake.schemas.ts';
 

@@ -1,5 +1,7 @@
 /**
- * Fiscal documents as a register's fiscal module sends them to the operator (p.52, p.76-79):
+ * The published format of fiscal documents (p.64, FIS-OPR-11), shared by the two sides of the
+ * exchange: the register and its fiscal module (cashdesk) form them, the operator (fiscal) checks
+ * and stores them. Fiscal documents as a register's fiscal module sends them to the operator (p.52, p.76-79):
  * the receipt with every field of p.9, the shift opening and the Z-report (p.77). Money is integer
  * dirams; quantities are integer thousandths of the unit (3 decimals), as weighing scales give.
  * docs/fiscal-documents.md publishes the format (p.64, FIS-OPR-11).
@@ -42,7 +44,8 @@ export type RefundReference = {
   readonly issuedAt: string;
 };
 
-type Common = {
+/** The fields every document carries (the module adds them). */
+export type DocumentCommon = {
   /** Field 15. */
   readonly fiscalModuleNumber: string;
   /** The module's document number: 1, 2, 3 … without gaps. */
@@ -64,7 +67,7 @@ type Common = {
   readonly mac: string;
 };
 
-export type Receipt = Common & {
+export type Receipt = DocumentCommon & {
   readonly type: 'receipt';
   readonly operation: Operation;
   /** Field 1: the receipt number within the shift. */
@@ -82,7 +85,7 @@ export type Receipt = Common & {
   readonly refundOf?: RefundReference;
 };
 
-export type ShiftOpening = Common & { readonly type: 'shift_open' };
+export type ShiftOpening = DocumentCommon & { readonly type: 'shift_open' };
 
 /** Totals of one group of a shift: per operation and tax, or per operation and payment form. */
 export type TaxTotal = { readonly operation: Operation; readonly kind: TaxKind; readonly rateBp: number; readonly amount: number; readonly tax: number };
@@ -98,7 +101,43 @@ export type ShiftTotals = {
 };
 
 /** The Z-report (p.2, p.77): the module's totals of the shift it closes. */
-export type ZReport = Common & { readonly type: 'z_report'; readonly openedAt: string; readonly totals: ShiftTotals };
+export type ZReport = DocumentCommon & { readonly type: 'z_report'; readonly openedAt: string; readonly totals: ShiftTotals };
 
 export type FiscalDocument = Receipt | ShiftOpening | ZReport;
 export type DocumentType = FiscalDocument['type'];
+
+export const emptyTotals = (): ShiftTotals => ({ receiptCount: 0, saleCount: 0, refundCount: 0, offlineCount: 0, byTax: [], byPayment: [] });
+
+const taxKey = (t: Pick<TaxTotal, 'operation' | 'kind' | 'rateBp'>) => `${t.operation}|${t.kind}|${t.rateBp}`;
+
+/** What a receipt contributes to the totals of its shift. */
+export type TotalsReceipt = Pick<Receipt, 'operation' | 'lines' | 'payment' | 'total' | 'isOffline'>;
+
+/**
+ * p.77: a shift's totals moved on by one receipt, grouped as the Z-report groups them: per
+ * operation, tax kind and rate, and per operation and payment form, where cash is what was kept
+ * (total − non-cash; the change given back is not revenue). The module keeps its totals this way;
+ * the operator recomputes them with `shiftTotals`, so both sides group and round alike.
+ */
+export function addToTotals(t: ShiftTotals, r: TotalsReceipt): ShiftTotals {
+  const byTax = new Map(t.byTax.map((x) => [taxKey(x), x]));
+  for (const l of r.lines) {
+    const key = taxKey({ operation: r.operation, ...l.tax });
+    const g = byTax.get(key) ?? { operation: r.operation, kind: l.tax.kind, rateBp: l.tax.rateBp, amount: 0, tax: 0 };
+    byTax.set(key, { ...g, amount: g.amount + l.amount, tax: g.tax + l.tax.amount });
+  }
+  const byPayment = new Map(t.byPayment.map((x) => [x.operation, x]));
+  const p = byPayment.get(r.operation) ?? { operation: r.operation, cash: 0, nonCash: 0, total: 0 };
+  byPayment.set(r.operation, { ...p, cash: p.cash + (r.total - r.payment.nonCash), nonCash: p.nonCash + r.payment.nonCash, total: p.total + r.total });
+  return {
+    receiptCount: t.receiptCount + 1,
+    saleCount: t.saleCount + (r.operation === 'sale' ? 1 : 0),
+    refundCount: t.refundCount + (r.operation === 'refund' ? 1 : 0),
+    offlineCount: t.offlineCount + (r.isOffline ? 1 : 0),
+    byTax: [...byTax.values()].sort((a, b) => taxKey(a).localeCompare(taxKey(b))),
+    byPayment: [...byPayment.values()].sort((a, b) => a.operation.localeCompare(b.operation)),
+  };
+}
+
+/** Recomputes a shift's totals from its receipts (the operator's reconciliation, the register's X- and Z-reports). */
+export const shiftTotals = (receipts: readonly TotalsReceipt[]): ShiftTotals => receipts.reduce(addToTotals, emptyTotals());
