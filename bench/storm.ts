@@ -78,7 +78,10 @@ function send(index: number): Promise<'ok' | 'retry'> {
       if (acks[index] === undefined) {
         acks[index] = body;
         acked += 1;
-      } else if (acks[index] !== body) mismatched.push(index);
+      } else if (acks[index] !== body) {
+        mismatched.push(index);
+        if (mismatched.length <= 2) console.log(`  resubmission ${index} answered differently:\n    first ${acks[index]}\n    then  ${body}`);
+      }
       done('ok');
     });
     socket.on('error', () => {
@@ -123,9 +126,16 @@ async function lane() {
 await Promise.all(Array.from({ length: LANES }, lane));
 const seconds = (performance.now() - started) / 1000;
 // Every receipt once more: each must get back the acknowledgement first received, byte for byte.
+// The storm's random drops go on here too: a dropped look-up is sent again, only an answer counts.
 for (let i = 0; i < TOTAL; i += 97) {
-  const again = await send(i);
-  if (again !== 'ok') mismatched.push(i);
+  let tries = 0;
+  while ((await send(i)) !== 'ok') {
+    tries += 1;
+    if (tries === 20) {
+      mismatched.push(i);
+      break;
+    }
+  }
 }
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
@@ -161,6 +171,6 @@ console.log(
   `  acknowledged receipts missing from the store: ${missing}; stored acknowledgement differing from the one received: ${differing}; resubmissions answered differently: ${mismatched.length}`,
 );
 console.log(`  ${(TOTAL / seconds).toFixed(0)} receipts/s through the storm; baseline: plain batched INSERT of the same rows ${base.toFixed(0)} rows/s`);
-console.log(`  ${ok ? 'OK: exactly 200 000 stored, no duplicate, every acknowledged receipt present with its acknowledgement' : 'FAILED'}`);
+console.log(`  ${ok ? `OK: exactly ${TOTAL} stored, no duplicate, every acknowledged receipt present with its acknowledgement` : 'FAILED'}`);
 await b.drop();
 if (!ok) process.exitCode = 1;
