@@ -5,6 +5,7 @@
  */
 import { canonicalJson } from '../src/platform/canonical-json.ts';
 import { lineAmount, lineTax, shiftTotals } from '../src/contexts/fiscal/domain/document-rules.ts';
+import { CHAIN_START, nextChainHash, shiftSignedBytes } from '../src/platform/fiscal-document.ts';
 import type { FiscalDocument, Receipt, ReceiptLine, RefundReference, ShiftOpening, ZReport } from '../src/platform/fiscal-document.ts';
 import { createFiscalScheme, type ModuleKeys } from '../src/contexts/fiscal/domain/fiscal-scheme.ts';
 
@@ -21,6 +22,7 @@ export class ModuleDouble {
   private keys: ModuleKeys | undefined;
   private nextNumber = 1;
   private lastSign = '';
+  private chain = CHAIN_START;
   private shift = 0;
   private shiftOpenedAt = '';
   private receiptInShift = 0;
@@ -74,7 +76,9 @@ export class ModuleDouble {
     const mac = scheme.documentMac(this.keys, Buffer.from(canonicalJson(withSign)));
     this.lastSign = fiscalSign;
     this.nextNumber += 1;
-    return { ...withSign, mac };
+    const sealed = { ...withSign, mac };
+    this.chain = nextChainHash(this.chain, sealed);
+    return sealed;
   }
 
   private common(at: Date, isOffline: boolean) {
@@ -137,6 +141,13 @@ export class ModuleDouble {
 
   zReport(at: Date, isOffline = false): ZReport {
     return this.seal({ type: 'z_report', ...this.common(at, isOffline), openedAt: this.shiftOpenedAt, totals: shiftTotals(this.shiftReceipts) }) as ZReport;
+  }
+
+  /** FS1 shift close: the signature over the Z-report just formed and the chain head (`tamper` signs another head). */
+  shiftSignature(z: ZReport, tamper = false) {
+    const chainHash = tamper ? nextChainHash(this.chain, { forged: true }) : this.chain;
+    const signature = Buffer.from(scheme.sign(this.privateKey, shiftSignedBytes(chainHash, z))).toString('hex');
+    return { fiscalModuleNumber: this.number, shiftNumber: z.shiftNumber, chainHash, signature };
   }
 
   /** Checks the operator's acknowledgement; a forged or altered one is refused. */

@@ -7,6 +7,9 @@
  * docs/fiscal-documents.md publishes the format (p.64, FIS-OPR-11).
  */
 
+import { canonicalJson } from './canonical-json.ts';
+import { streebog256 } from './crypto/gost.ts';
+
 /** Sale (фурӯш) or return (баргардонидан), p.78. */
 export type Operation = 'sale' | 'refund';
 
@@ -141,3 +144,30 @@ export function addToTotals(t: ShiftTotals, r: TotalsReceipt): ShiftTotals {
 
 /** Recomputes a shift's totals from its receipts (the operator's reconciliation, the register's X- and Z-reports). */
 export const shiftTotals = (receipts: readonly TotalsReceipt[]): ShiftTotals => receipts.reduce(addToTotals, emptyTotals());
+
+/** The chain head before a module's first document: 32 zero bytes, hex. */
+export const CHAIN_START = '0'.repeat(64);
+
+const HEX = Array.from({ length: 256 }, (_, x) => x.toString(16).padStart(2, '0'));
+const toHex = (b: Uint8Array) => {
+  let s = '';
+  for (const x of b) s += HEX[x];
+  return s;
+};
+
+/**
+ * Scheme FS1's document chain (docs/fiscal-crypto.md): h(n) = Streebog-256(h(n-1) ‖ canonical JSON
+ * of document n as sent, fiscal sign and MAC included), h(0) = CHAIN_START. The module keeps the
+ * head; the operator recomputes it from what it stored to check the shift signature.
+ */
+export function nextChainHash(previous: string, document: object): string {
+  const head = Uint8Array.from(previous.match(/../g) ?? [], (x) => Number.parseInt(x, 16));
+  const body = new TextEncoder().encode(canonicalJson(document));
+  const input = new Uint8Array(head.length + body.length);
+  input.set(head, 0);
+  input.set(body, head.length);
+  return toHex(streebog256(input));
+}
+
+/** What the module signs once a shift (p.77, p.79): the canonical JSON of {chainHash, zReport}. */
+export const shiftSignedBytes = (chainHash: string, zReport: object): Uint8Array => new TextEncoder().encode(canonicalJson({ chainHash, zReport }));

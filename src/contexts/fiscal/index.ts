@@ -21,6 +21,8 @@ import { registerRoutes } from './infrastructure/registers.routes.ts';
 import { tscRoutes } from './infrastructure/tsc.routes.ts';
 import { tscNoticeHandlers } from './application/served-business-notices.ts';
 import { isTscAccessAllowed } from './application/tsc-access.ts';
+import { registerFactsForCashdesk } from './application/cashdesk-facts.ts';
+import { Type } from 'typebox';
 
 export type { FiscalDeps } from './application/deps.ts';
 
@@ -39,6 +41,33 @@ export { archiveOldDocuments } from './application/archive-documents.ts';
 export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
 export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';
 export { type FiscalErrorCode, fiscalProblems } from './domain/errors.ts';
+export type { RegisterFactsForCashdesk } from './application/cashdesk-facts.ts';
+/** The QR text of a receipt (p.9 field 17, docs/fiscal-documents.md "The QR code"), for the printing side. */
+export { qrText } from './application/check-receipt.ts';
+
+/** The operator's clock as registers set theirs from it: RFC 3339 in UTC+05:00 (p.34, p.68 item 10). */
+function operatorTimeRoute(app: App, deps: FiscalDeps): void {
+  app.get(
+    '/api/public/time',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'The operator’s date and time in UTC+05:00, which registers check and set their clocks from (p.34, p.68 item 10)',
+        security: [],
+        response: {
+          200: Type.Object({
+            now: Type.String({ description: 'RFC 3339 with the +05:00 offset of Dushanbe, to the millisecond' }),
+            epochMs: Type.Integer({ description: 'The same instant in milliseconds since 1970 (UTC)' }),
+          }),
+        },
+      },
+    },
+    async () => {
+      const ms = deps.clock.now().getTime();
+      return { now: `${new Date(ms + 5 * 3_600_000).toISOString().slice(0, 23)}+05:00`, epochMs: ms };
+    },
+  );
+}
 
 /** Builds the fiscal context: its routes, error catalogue, event handlers and due-time checkers. */
 export function createFiscalContext(deps: FiscalDeps, options: FiscalOptions = {}) {
@@ -61,7 +90,13 @@ export function createFiscalContext(deps: FiscalDeps, options: FiscalOptions = {
     moduleContexts: contexts,
     deps,
     problems: fiscalProblems,
+    /**
+     * What the registries say about one register, for the virtual cash register's checks before
+     * work (p.3, p.19, p.31-32, p.56, p.67, p.70, p.81); undefined when there is no such register.
+     */
+    registerFactsForCashdesk: (registerId: string) => registerFactsForCashdesk(deps, operatorKeys, registerId),
     routes(app: App): void {
+      operatorTimeRoute(app, deps);
       modelRoutes(app, deps);
       registerRoutes(app, deps);
       tscRoutes(app, deps);

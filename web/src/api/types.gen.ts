@@ -629,6 +629,253 @@ export type FiscalDocument = {
   };
 };
 
+export type CashdeskShiftTotals = {
+  receiptCount: number;
+  saleCount: number;
+  refundCount: number;
+  offlineCount: number;
+  byTax: {
+    operation: string;
+    kind: string;
+    rateBp: number;
+    amount: number;
+    tax: number;
+  }[];
+  byPayment: {
+    operation: string;
+    cash: number;
+    nonCash: number;
+    total: number;
+  }[];
+};
+
+export type CashdeskDelivery = {
+  /** accepted by the operator; queued in the module’s memory (offline); refused by the operator */
+  status: "accepted" | "queued" | "refused";
+  code: string | null;
+  /** What the operator holds against an accepted document (OFFLINE_LATE) */
+  violations: string[];
+  acknowledgedAt: string | null;
+};
+
+export type CashdeskOffline = {
+  /** The oldest document not yet delivered (p.36) */
+  since: string;
+  /** since + 24 hours */
+  limitAt: string;
+  /** When the register stops issuing (before the limit) */
+  stopAt: string;
+  /** Until stopAt */
+  msLeft: number;
+  isStopped: boolean;
+};
+
+export type CashdeskReceipt = {
+  document: {
+    type: "receipt";
+    /** p.9 field 15 */
+    fiscalModuleNumber: string;
+    /** The module's document number */
+    number: number;
+    prevFiscalSign: string;
+    /** p.9 field 2: the VCR’s serial number */
+    registerNumber: string;
+    shiftNumber: number;
+    /** p.9 field 14, +05:00 */
+    issuedAt: string;
+    isOffline: boolean;
+    offlineSince?: string;
+    /** p.9 field 16 */
+    fiscalSign: string;
+    mac: string;
+    /** p.78 */
+    operation: "sale" | "refund";
+    /** p.9 field 1 */
+    receiptNumber: number;
+    business: {
+      tin: string;
+      name: string;
+    };
+    address: string;
+    lines: {
+      name: string;
+      markingCode?: string;
+      gtin?: string;
+      quantity: number;
+      unit: string;
+      price: number;
+      amount: number;
+      tax: {
+        kind: string;
+        rateBp: number;
+        amount: number;
+      };
+      originalLine?: number;
+    }[];
+    payment: {
+      cash: number;
+      nonCash: number;
+    };
+    total: number;
+    taxTotal: number;
+    refundOf?: {
+      fiscalModuleNumber: string;
+      number: number;
+      fiscalSign: string;
+      total: number;
+      issuedAt: string;
+    };
+  };
+  /** Change handed to the buyer */
+  change: number;
+  /** Cash paid out on a refund */
+  cashOut: number;
+  buyerName: string | null;
+  delivery: CashdeskDelivery;
+  offline: CashdeskOffline | null;
+  /** p.9 field 17: the QR code’s text */
+  qr: string;
+  eReceiptUrl: string | null;
+  refunded: {
+    originalLine: number;
+    quantity: number;
+    amount: number;
+  }[];
+  warnings: {
+    code: string;
+    details?: {
+      [key: string]: unknown;
+    };
+  }[];
+};
+
+export type CashdeskShiftResult = {
+  document: {
+    /** Shift opening or Z-report */
+    type: "shift_open" | "z_report";
+    /** p.9 field 15 */
+    fiscalModuleNumber: string;
+    /** The module's document number */
+    number: number;
+    prevFiscalSign: string;
+    /** p.9 field 2: the VCR’s serial number */
+    registerNumber: string;
+    shiftNumber: number;
+    /** p.9 field 14, +05:00 */
+    issuedAt: string;
+    isOffline: boolean;
+    offlineSince?: string;
+    /** p.9 field 16 */
+    fiscalSign: string;
+    mac: string;
+    openedAt?: string;
+    totals?: CashdeskShiftTotals;
+  };
+  delivery: CashdeskDelivery;
+  offline: CashdeskOffline | null;
+  openingCash?: number;
+  /** The module’s totals equal the register’s recomputation */
+  matchesRegister?: boolean;
+  /** The shift signature (p.77, p.79): verified by the operator, or still to send (the worker retries) */
+  signature?: "verified" | "pending" | "refused" | "none";
+};
+
+export type CashdeskRegister = {
+  id: string;
+  fiscalRegisterId: string;
+  registryNumber: string;
+  /** p.9 field 2 */
+  serialNumber: string;
+  /** p.9 field 15 */
+  fiscalModuleNumber: string;
+  business: {
+    tin: string;
+    name: string;
+  };
+  /** p.9 field 5: place of activity */
+  address: string;
+  module: {
+    /** personalised: waiting for the TSC to hand its key to the operator */
+    state: "blank" | "personalised" | "initialised" | "working" | "locked" | "missing";
+    publicKey: string | null;
+  };
+  isCommissioned: boolean;
+  createdAt: string;
+};
+
+export type CashdeskStatus = {
+  canIssueReceipts: boolean;
+  canCloseShift: boolean;
+  reasons: {
+    code: string;
+    ref: string;
+    details?: {
+      [key: string]: unknown;
+    };
+  }[];
+  warnings: {
+    code: string;
+    ref: string;
+    details?: {
+      [key: string]: unknown;
+    };
+  }[];
+  isUnlocked: boolean;
+  link: {
+    isOnline: boolean;
+    checkedAt: string | null;
+    lastError: string | null;
+  };
+  clock: {
+    checkedAt: string | null;
+    offsetMs: number | null;
+  };
+  module: {
+    state: string;
+    lock: {
+      reason: string;
+      at: string;
+      detail: string;
+    } | null;
+    memory: {
+      capacity: number;
+      used: number;
+      free: number;
+    } | null;
+    nextNumber: number | null;
+  };
+  queue: {
+    /** Documents waiting for an acknowledgement */
+    length: number;
+    refused: number;
+  };
+  offline: CashdeskOffline | null;
+  shift: {
+    number: number;
+    isOpen: boolean;
+    openedAt: string | null;
+    receiptCount: number;
+    closeBy: string | null;
+  } | null;
+};
+
+export type CashdeskProduct = {
+  code: string;
+  gtin?: string;
+  name: {
+    tg: string;
+    ru?: string;
+    en?: string;
+  };
+  unit: string;
+  price: number;
+  tax: {
+    kind: string;
+    rateBp: number;
+  };
+  requiresMarkingCode: boolean;
+};
+
 /** Every operation, keyed "METHOD /path/{param}". */
 export type Operations = {
   /** Liveness and the database in use */
@@ -765,6 +1012,18 @@ export type Operations = {
     query: never;
     body: never;
     response: null;
+  };
+  /** The operator’s date and time in UTC+05:00, which registers check and set their clocks from (p.34, p.68 item 10) */
+  "GET /api/public/time": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      /** RFC 3339 with the +05:00 offset of Dushanbe, to the millisecond */
+      now: string;
+      /** The same instant in milliseconds since 1970 (UTC) */
+      epochMs: number;
+    };
   };
   /** State registry of online cash-register models and virtual-register programs (FIS-GEN-07, FIS-GEN-12) */
   "GET /api/public/models": {
@@ -1694,6 +1953,25 @@ export type Operations = {
       }[];
     };
   };
+  /** Shift close under FS1: the module’s GOST R 34.10-2012 signature over the Z-report and its document chain (p.77, p.79) */
+  "POST /api/fiscal/intake/shift-signatures": {
+    params: never;
+    query: never;
+    body: {
+      fiscalModuleNumber: string;
+      shiftNumber: number;
+      /** Chain head after the Z-report: Streebog-256, hex */
+      chainHash: string;
+      /** GOST R 34.10-2012 signature r ‖ s, hex */
+      signature: string;
+    };
+    response: {
+      fiscalModuleNumber: string;
+      shiftNumber: number;
+      zNumber: number;
+      verifiedAt: string;
+    };
+  };
   /** Check a receipt by the content of its QR code (p.9 field 17, p.53 item 6) */
   "GET /api/public/receipts/check": {
     params: never;
@@ -1777,6 +2055,428 @@ export type Operations = {
       refunds: number;
       net: number;
     }[];
+  };
+  /** The business’s virtual cash registers */
+  "GET /api/cashdesk/registers": {
+    params: never;
+    query: never;
+    body: never;
+    response: CashdeskRegister[];
+  };
+  /** Set up the free VCR for a virtual register of the registry; its fiscal module makes its key pair (p.5, p.81) */
+  "POST /api/cashdesk/registers": {
+    params: never;
+    query: never;
+    body: {
+      /** The virtual register in the operator’s registry (GET /api/fiscal/registers) */
+      fiscalRegisterId: string;
+      /** The program password, at least 6 characters (p.65 item 10, p.68 item 7) */
+      password: string;
+    };
+    response: CashdeskRegister;
+  };
+  /** One virtual cash register */
+  "GET /api/cashdesk/registers/{id}": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CashdeskRegister;
+  };
+  /** Unlock the register with its program password for this session (p.65 item 10, p.68 item 7); checks the clock (p.34) */
+  "POST /api/cashdesk/registers/{id}/unlock": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The program password */
+      password: string;
+    };
+    response: {
+      unlockedUntil: string;
+      status: CashdeskStatus;
+    };
+  };
+  /** Lock the register: the next fiscal operation needs the password again */
+  "POST /api/cashdesk/registers/{id}/lock": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: null;
+  };
+  /** Whether the register may work, and why not; module memory and lock, queue, offline time left (p.36), clock offset */
+  "GET /api/cashdesk/registers/{id}/status": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CashdeskStatus;
+  };
+  /** Send the queued documents to the operator now (p.36) */
+  "POST /api/cashdesk/registers/{id}/sync": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      isOnline: boolean;
+      sent: number;
+      accepted: number;
+      refused: {
+        number: number;
+        code: string;
+      }[];
+      queueLength: number;
+    };
+  };
+  /** The register’s shifts, newest first */
+  "GET /api/cashdesk/registers/{id}/shifts": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      shiftNumber: number;
+      openedAt: string;
+      openingCash: number;
+      closedAt: string | null;
+    }[];
+  };
+  /** Open a shift (unlocked register) */
+  "POST /api/cashdesk/registers/{id}/shifts": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The float in the drawer at the opening, dirams */
+      openingCash?: number;
+    };
+    response: CashdeskShiftResult;
+  };
+  /** X-report: totals of the open shift, nothing closed (p.5) */
+  "GET /api/cashdesk/registers/{id}/shifts/current/x-report": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      kind: "x";
+      shiftNumber: number;
+      openedAt: string;
+      at: string;
+      totals: CashdeskShiftTotals;
+      /** Opening float + cash kept from sales − cash paid out on refunds */
+      expectedCash: number;
+    };
+  };
+  /** Close the shift with the Z-report, sent to the operator (p.2, p.77; unlocked register) */
+  "POST /api/cashdesk/registers/{id}/shifts/current/close": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: CashdeskShiftResult;
+  };
+  /** Sell: the module seals the receipt; sent to the operator at once, or queued offline (p.9, p.36; unlocked register) */
+  "POST /api/cashdesk/registers/{id}/sales": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The lines as scanned; the same unmarked product again adds to its line */
+      lines: {
+        /** Article code or GTIN (8, 12, 13 or 14 digits), as scanned */
+        code: string;
+        /** Thousandths of the unit (default: one unit) */
+        quantity?: number;
+        /** p.9 field 7: the marking code of a marked item */
+        markingCode?: string;
+      }[];
+      payment: {
+        /** Cash the buyer hands over (change is given back), dirams */
+        cashGiven: number;
+        /** Paid by card or another non-cash means (at most the total), dirams */
+        card: number;
+      };
+    };
+    response: CashdeskReceipt;
+  };
+  /** Refund a whole receipt or some lines, never more than sold (section 6; unlocked register) */
+  "POST /api/cashdesk/registers/{id}/refunds": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Document number of the sale, from the buyer’s receipt */
+      originalNumber: number;
+      /** Omitted: what is left of the whole receipt */
+      lines?: {
+        /** Line of the original receipt, from 0 */
+        originalLine: number;
+        /** Thousandths returned (default: what is left) */
+        quantity?: number;
+      }[];
+      /** Paid back to the card or account; the rest in cash (p.41), dirams */
+      nonCash?: number;
+      /** p.41: surname, name and patronymic of the buyer */
+      buyerName: string;
+    };
+    response: CashdeskReceipt;
+  };
+  /** Receipts of the register, newest first */
+  "GET /api/cashdesk/registers/{id}/receipts": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: {
+      /** Only this shift */
+      shift?: number;
+      /** Only document numbers below this (paging) */
+      before?: number;
+      limit?: number;
+    };
+    body: never;
+    response: CashdeskReceipt[];
+  };
+  /** One receipt, with what was refunded of it */
+  "GET /api/cashdesk/registers/{id}/receipts/{number}": {
+    params: {
+      /** The VCR instance */
+      id: string;
+      /** The module's document number */
+      number: number;
+    };
+    query: never;
+    body: never;
+    response: CashdeskReceipt;
+  };
+  /** General reports by day, product and payment form (p.5, p.42) */
+  "GET /api/cashdesk/registers/{id}/reports": {
+    params: {
+      /** The VCR instance */
+      id: string;
+    };
+    query: {
+      /** First day (Dushanbe) */
+      from: string;
+      /** Last day (Dushanbe), included */
+      to: string;
+    };
+    body: never;
+    response: {
+      byDay: {
+        date: string;
+        saleCount: number;
+        refundCount: number;
+        sales: number;
+        refunds: number;
+        net: number;
+        salesTax: number;
+        refundsTax: number;
+        netTax: number;
+      }[];
+      byProduct: {
+        key: string;
+        name: string;
+        gtin?: string;
+        unit: string;
+        soldQuantity: number;
+        soldAmount: number;
+        refundedQuantity: number;
+        refundedAmount: number;
+        netQuantity: number;
+        netAmount: number;
+      }[];
+      byPaymentForm: {
+        sales: {
+          cash: number;
+          nonCash: number;
+        };
+        refunds: {
+          cash: number;
+          nonCash: number;
+        };
+        net: {
+          cash: number;
+          nonCash: number;
+          total: number;
+        };
+      };
+    };
+  };
+  /** The receipt as 32-column text (58 mm, p.8-9) */
+  "GET /api/cashdesk/registers/{id}/receipts/{number}/print/text": {
+    params: {
+      /** The VCR instance */
+      id: string;
+      /** The module's document number */
+      number: number;
+    };
+    query: {
+      /** Language of a preview (paper receipts are in Tajik) */
+      lang?: "tg" | "ru" | "en";
+    };
+    body: never;
+    response: unknown;
+  };
+  /** The receipt as ESC/POS bytes for a 58 mm printer */
+  "GET /api/cashdesk/registers/{id}/receipts/{number}/print/escpos": {
+    params: {
+      /** The VCR instance */
+      id: string;
+      /** The module's document number */
+      number: number;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The receipt as a PDF 58 mm wide */
+  "GET /api/cashdesk/registers/{id}/receipts/{number}/print/pdf": {
+    params: {
+      /** The VCR instance */
+      id: string;
+      /** The module's document number */
+      number: number;
+    };
+    query: {
+      /** Language of a preview (paper receipts are in Tajik) */
+      lang?: "tg" | "ru" | "en";
+    };
+    body: never;
+    response: unknown;
+  };
+  /** The buyer’s electronic receipt, opened by its link (p.9), with the QR code of the public check */
+  "GET /r/e/{token}": {
+    params: {
+      /** The receipt’s link token */
+      token: string;
+    };
+    query: {
+      /** Language of a preview (paper receipts are in Tajik) */
+      lang?: "tg" | "ru" | "en";
+    };
+    body: never;
+    response: unknown;
+  };
+  /** The business’s product list, by Tajik name */
+  "GET /api/cashdesk/products": {
+    params: never;
+    query: {
+      /** Part of the name, code or GTIN */
+      q?: string;
+      offset?: number;
+      limit?: number;
+    };
+    body: never;
+    response: CashdeskProduct[];
+  };
+  /** Add a product (GS1 code checked, p.65 item 6) */
+  "POST /api/cashdesk/products": {
+    params: never;
+    query: never;
+    body: {
+      /** Article code (default: the GTIN) */
+      code?: string;
+      /** GS1 commercial code: 8, 12, 13 or 14 digits with a valid check digit */
+      gtin?: string;
+      name: {
+        /** Name in Tajik (required: receipts are mostly in the state language) */
+        tg: string;
+        ru?: string;
+        en?: string;
+      };
+      /** Unit of measure */
+      unit: "piece" | "pack" | "service" | "kg" | "litre" | "metre" | "m2" | "m3";
+      /** Price per unit, tax included, dirams */
+      price: number;
+      tax: {
+        /** VAT, simplified regime or no tax */
+        kind: "vat" | "simplified" | "none";
+        /** Basis points (1400 = 14 %); 0 for none */
+        rateBp: number;
+      };
+      /** Marked goods: each sold item needs its marking code */
+      requiresMarkingCode?: boolean;
+    };
+    response: CashdeskProduct;
+  };
+  /** A product by article code or GTIN in any length, as a scanner reads it */
+  "GET /api/cashdesk/products/lookup": {
+    params: never;
+    query: {
+      code: string;
+    };
+    body: never;
+    response: CashdeskProduct;
+  };
+  /** Change a product (its code stays) */
+  "PUT /api/cashdesk/products/{code}": {
+    params: {
+      code: string;
+    };
+    query: never;
+    body: {
+      /** GS1 commercial code: 8, 12, 13 or 14 digits with a valid check digit */
+      gtin?: string;
+      name: {
+        /** Name in Tajik (required: receipts are mostly in the state language) */
+        tg: string;
+        ru?: string;
+        en?: string;
+      };
+      /** Unit of measure */
+      unit: "piece" | "pack" | "service" | "kg" | "litre" | "metre" | "m2" | "m3";
+      /** Price per unit, tax included, dirams */
+      price: number;
+      tax: {
+        /** VAT, simplified regime or no tax */
+        kind: "vat" | "simplified" | "none";
+        /** Basis points (1400 = 14 %); 0 for none */
+        rateBp: number;
+      };
+      /** Marked goods: each sold item needs its marking code */
+      requiresMarkingCode?: boolean;
+    };
+    response: CashdeskProduct;
+  };
+  /** Import products from CSV: all rows or none; products with a code in the file are replaced */
+  "POST /api/cashdesk/products/import": {
+    params: never;
+    query: never;
+    body: {
+      /** The file’s text: code, gtin, name_tg, name_ru, name_en, unit, price, tax_kind, tax_rate, marking */
+      csv: string;
+    };
+    response: {
+      imported: number;
+      created: number;
+      replaced: number;
+    };
   };
 };
 

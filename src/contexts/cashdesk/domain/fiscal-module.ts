@@ -12,7 +12,7 @@
  * docs/fiscal-module.md describes the states, the memory and the locks.
  */
 import { canonicalJson } from '../../../platform/canonical-json.ts';
-import { streebog256 } from '../../../platform/crypto/gost.ts';
+import { CHAIN_START, nextChainHash, shiftSignedBytes } from '../../../platform/fiscal-document.ts';
 import { err, type Failure, ok, type Result } from '../../../platform/result.ts';
 import {
   addToTotals,
@@ -90,7 +90,7 @@ export type AckAccepted = { readonly number: number; readonly isRepeat: boolean;
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const unhex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => Number.parseInt(x, 16));
+const _unhex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => Number.parseInt(x, 16));
 export const refuse = <T>(state: ModuleState, code: FiscalModuleErrorCode, details?: Record<string, unknown>): Transition<T> => ({
   state,
   result: err({ code, ...(details ? { details } : {}) }),
@@ -108,7 +108,7 @@ export function blankModule(capacity: number): ModuleState {
     operatorPublicKey: null,
     nextNumber: 1,
     lastFiscalSign: '',
-    chainHash: '0'.repeat(64),
+    chainHash: CHAIN_START,
     lastIssuedAtMs: null,
     shift: { number: 0, openedAtMs: null, receiptCount: 0, totals: emptyTotals() },
     pending: [],
@@ -211,7 +211,7 @@ function seal<T extends { readonly number: number }>(state: ModuleState, core: T
   const fiscalSign = crypto.fiscalSign(utf8(canonicalJson(core)));
   const withSign = { ...core, fiscalSign };
   const document = { ...withSign, mac: crypto.documentMac(utf8(canonicalJson(withSign))) };
-  const chainHash = hex(streebog256(new Uint8Array([...unhex(state.chainHash), ...utf8(canonicalJson(document))])));
+  const chainHash = nextChainHash(state.chainHash, document);
   const used = state.nextNumber;
   let next: ModuleState = {
     ...state,
@@ -300,7 +300,7 @@ export function formZReport(
   if (refused) return refused;
   const core = { type: 'z_report' as const, ...common(state, input), openedAt: dushanbeIso(state.shift.openedAtMs as number), totals: state.shift.totals };
   const sealed = seal(state, core, input.atMs, crypto);
-  const signature = crypto.sign(utf8(canonicalJson({ chainHash: sealed.state.chainHash, zReport: sealed.document })));
+  const signature = crypto.sign(shiftSignedBytes(sealed.state.chainHash, sealed.document));
   const shiftSignature = { shiftNumber: state.shift.number, chainHash: sealed.state.chainHash, signature: hex(signature) };
   const shift = { ...state.shift, openedAtMs: null, receiptCount: 0, totals: emptyTotals() };
   return { state: { ...sealed.state, shift }, result: ok({ document: sealed.document, shiftSignature }) };

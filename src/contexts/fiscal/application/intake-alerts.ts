@@ -26,6 +26,16 @@ export const ALERT_TITLES: Record<string, Localised> = {
   Z_MISMATCH: { tg: 'Z-ҳисобот ба расидҳо мувофиқ нест', ru: 'Z-отчёт не совпадает с чеками', en: 'Z-report does not match the receipts' },
   Z_REPORT_MISSING: { tg: 'Z-ҳисобот нест', ru: 'Нет Z-отчёта', en: 'Missing Z-report' },
   SHIFT_TOO_LONG: { tg: 'Баст зиёда аз 24 соат', ru: 'Смена длиннее 24 часов', en: 'Shift longer than 24 hours' },
+  SHIFT_SIGNATURE_INVALID: {
+    tg: 'Имзои электронии баст нодуруст аст',
+    ru: 'Неверная электронная подпись смены',
+    en: 'Invalid electronic signature of a shift',
+  },
+  CHAIN_HASH_MISMATCH: {
+    tg: 'Занҷири ҳуҷҷатҳои имзошуда ба ҳуҷҷатҳои гирифташуда мувофиқ нест',
+    ru: 'Подписанная цепочка документов не совпадает с полученными документами',
+    en: 'The signed document chain does not match the documents received',
+  },
 };
 
 export const ONCE_OPEN: ReadonlySet<string> = new Set(['PROHIBITED_USE', 'FORGED_FISCAL_SIGN', 'FORGED_DOCUMENT', 'OFFLINE_LATE', 'GAP']);
@@ -39,6 +49,8 @@ const REPORTED: ReadonlySet<string> = new Set([
   'NUMBER_REUSED',
   'CHAIN_BREAK',
   'Z_MISMATCH',
+  'SHIFT_SIGNATURE_INVALID',
+  'CHAIN_HASH_MISMATCH',
 ]);
 
 export function alertNotices(raised: readonly NewAlert[]): NewNotification[] {

@@ -50,6 +50,11 @@ export type FiscalErrorCode =
   | 'MODULE_NOT_INITIALISED'
   | 'MODULE_NOT_INSTALLED'
   | 'DOCUMENT_MAC_INVALID'
+  | 'SHIFT_NOT_CLOSED'
+  | 'SHIFT_ALREADY_SIGNED'
+  | 'SHIFT_SIGNATURE_INVALID'
+  | 'CHAIN_INCOMPLETE'
+  | 'CHAIN_HASH_MISMATCH'
   | 'FISCAL_SIGN_INVALID'
   | 'REGISTER_DEREGISTERED'
   | 'REGISTER_LOST'
@@ -261,6 +266,29 @@ export const fiscalProblems = {
     ),
   },
   /** p.79: the document was changed after the module sealed it, or was not made by this module. Send the document exactly as the module made it. */
+  /** The shift has no Z-report yet: send the Z-report first, then its signature. */
+  SHIFT_NOT_CLOSED: {
+    status: 409,
+    title: t('Баст ҳанӯз бо Z-ҳисобот баста нашудааст', 'Смена ещё не закрыта Z-отчётом', 'The shift is not closed by a Z-report yet'),
+  },
+  /** Another signature is already on record for this shift. */
+  SHIFT_ALREADY_SIGNED: { status: 409, title: t('Баст аллакай имзо шудааст', 'Смена уже подписана', 'The shift is already signed') },
+  /** The shift signature does not verify with the module's registered public key (raises SHIFT_SIGNATURE_INVALID). */
+  SHIFT_SIGNATURE_INVALID: { status: 422, title: t('Имзои баст тасдиқ нашуд', 'Подпись смены не подтверждена', 'The shift signature does not verify') },
+  /** Documents of the chain have not reached the operator yet: send them, then the signature again. */
+  CHAIN_INCOMPLETE: {
+    status: 409,
+    title: t('Ҳамаи ҳуҷҷатҳои занҷир ҳанӯз нарасидаанд', 'Ещё не все документы цепочки получены', 'Not all documents of the chain have arrived yet'),
+  },
+  /** The signed chain head differs from the one computed from the documents received (raises CHAIN_HASH_MISMATCH). */
+  CHAIN_HASH_MISMATCH: {
+    status: 422,
+    title: t(
+      'Занҷири имзошуда ба ҳуҷҷатҳои гирифташуда мувофиқ нест',
+      'Подписанная цепочка не совпадает с полученными документами',
+      'The signed chain does not match the documents received',
+    ),
+  },
   DOCUMENT_MAC_INVALID: {
     status: 422,
     title: t('Имзои ҳуҷҷат тасдиқ нашуд', 'Подпись документа не подтверждена', 'The document authenticator does not verify'),

@@ -235,6 +235,55 @@ for (const target of testTargets()) {
       ]);
     });
 
+    test('FIS-FM-20, FIS-IMP-07: at shift close the module signs the Z-report and its document chain (FS1); the operator verifies both, and a forged chain or signature is refused and raised', async () => {
+      const m = await registeredModule(t, officer);
+      const post = async (body: unknown) => {
+        const r = await t.app.inject({ method: 'POST', url: '/api/fiscal/intake/shift-signatures', payload: body as object });
+        return { status: r.statusCode, body: r.json() };
+      };
+      assert.equal((await send(t, m.module.openShift(at('2026-03-02T03:00:00Z')))).status, 200);
+      const held = m.module.receipt(at('2026-03-02T03:05:00Z'), [bread]);
+      assert.equal((await send(t, m.module.receipt(at('2026-03-02T03:06:00Z'), [milk]))).status, 200);
+      const z1 = m.module.zReport(at('2026-03-02T04:00:00Z'));
+      const sig1 = m.module.shiftSignature(z1);
+      assert.equal((await post(sig1)).body.code, 'SHIFT_NOT_CLOSED', 'the Z-report comes first');
+      assert.equal((await send(t, z1)).status, 200);
+      await t.c.fiscal.intake.drain();
+      const incomplete = await post(sig1);
+      assert.equal(incomplete.status, 409);
+      assert.equal(incomplete.body.code, 'CHAIN_INCOMPLETE', 'receipt 2 has not arrived: the chain cannot be recomputed yet');
+      assert.equal((await send(t, held)).status, 200);
+      await t.c.fiscal.intake.drain();
+      const verified = await post(sig1);
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      assert.equal(verified.body.zNumber, z1.number);
+      assert.deepEqual((await post(sig1)).body, verified.body, 'a resubmission answers the same');
+      const [row] = await t.db.query<{ chain_hash: string; signature: string }>(
+        'SELECT chain_hash, signature FROM fiscal.shifts WHERE fiscal_module_number = $1 AND shift_number = 1',
+        [m.module.number],
+      );
+      assert.equal(row?.chain_hash, sig1.chainHash);
+      assert.equal(row?.signature, sig1.signature);
+
+      // Shift 2: the chain continues from shift 1's verified head; a signature over another head is refused.
+      assert.equal((await send(t, m.module.openShift(at('2026-03-02T04:20:00Z')))).status, 200);
+      assert.equal((await send(t, m.module.receipt(at('2026-03-02T04:21:00Z'), [bread, milk]))).status, 200);
+      const z2 = m.module.zReport(at('2026-03-02T04:40:00Z'));
+      const z2Sent = await send(t, z2);
+      assert.equal(z2Sent.status, 200, z2Sent.text);
+      await t.c.fiscal.intake.drain();
+      const forgedChain = await post(m.module.shiftSignature(z2, true));
+      assert.equal(forgedChain.status, 422);
+      assert.equal(forgedChain.body.code, 'CHAIN_HASH_MISMATCH');
+      const good = m.module.shiftSignature(z2);
+      const forgedSignature = await post({ ...good, signature: `${good.signature.slice(0, 126)}${good.signature.endsWith('00') ? '01' : '00'}` });
+      assert.equal(forgedSignature.status, 422);
+      assert.equal(forgedSignature.body.code, 'SHIFT_SIGNATURE_INVALID');
+      const kinds = (await integrityOf(m)).alerts.map((a: { kind: string }) => a.kind);
+      assert.ok(kinds.includes('CHAIN_HASH_MISMATCH') && kinds.includes('SHIFT_SIGNATURE_INVALID'), kinds.join());
+      assert.equal((await post(good)).status, 200, 'the genuine signature still verifies');
+    });
+
     test('FIS-GEN-11: Z-reports are recomputed from the receipts; a mismatch, a missing Z-report and a shift over 24 hours raise alerts', async () => {
       const m = await registeredModule(t, officer);
       assert.equal((await send(t, m.module.openShift(at('2026-03-02T03:00:00Z')))).status, 200);

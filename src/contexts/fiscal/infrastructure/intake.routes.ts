@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { type App, ProblemError, requireRole, unwrap } from '../../../platform/http.ts';
 import type { RateLimiter } from '../../../platform/rate-limit.ts';
 import { IdParams, IsoDate, Strict, Tin } from '../../../platform/schemas.ts';
+import { receiveShiftSignature } from '../application/shift-signature.ts';
 import { checkReceipt, type createReceiptLookup, parseQr } from '../application/check-receipt.ts';
 import type { FiscalDeps } from '../application/deps.ts';
 import { initialiseModule } from '../application/initialise-module.ts';
@@ -109,6 +110,37 @@ export function intakeRoutes(app: App, deps: FiscalDeps, rt: IntakeRuntime): voi
         status: string;
       }[],
     }),
+  );
+
+  app.post(
+    '/api/fiscal/intake/shift-signatures',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Shift close under FS1: the module’s GOST R 34.10-2012 signature over the Z-report and its document chain (p.77, p.79)',
+        description:
+          'Sent after the Z-report is acknowledged. The operator verifies the signature with the public key registered at commissioning (p.81) and recomputes the chain from the documents it stored. Authenticated by the signature, not by a session.',
+        security: [],
+        body: Type.Object(
+          {
+            fiscalModuleNumber: Type.String({ minLength: 1, maxLength: 40 }),
+            shiftNumber: Type.Integer({ minimum: 1 }),
+            chainHash: Type.String({ pattern: '^[0-9a-fA-F]{64}$', description: 'Chain head after the Z-report: Streebog-256, hex' }),
+            signature: Type.String({ pattern: '^[0-9a-fA-F]{128}$', description: 'GOST R 34.10-2012 signature r ‖ s, hex' }),
+          },
+          Strict,
+        ),
+        response: {
+          200: Type.Object({
+            fiscalModuleNumber: Type.String(),
+            shiftNumber: Type.Integer(),
+            zNumber: Type.Integer(),
+            verifiedAt: Type.String({ format: 'date-time' }),
+          }),
+        },
+      },
+    },
+    async (request) => unwrap(await receiveShiftSignature(deps, rt.scheme, request.body)),
   );
 
   app.get(
