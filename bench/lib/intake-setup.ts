@@ -24,6 +24,8 @@ export type Bench = {
   readonly url: string;
   readonly sql: postgres.Sql;
   readonly modules: ModuleState[];
+  /** The operator's key pair of this database (a register bench commissions its own module with it). */
+  readonly operator: { readonly publicKey: Uint8Array; readonly privateKey: Uint8Array };
   readonly drop: () => Promise<void>;
 };
 export type ModuleState = { readonly number: string; readonly register: string; readonly tin: string; readonly keys: ModuleKeys; next: number; prev: string };
@@ -81,6 +83,7 @@ export async function createBench(tag: string, count: number): Promise<Bench> {
     url: url.toString(),
     sql,
     modules,
+    operator,
     drop: async () => {
       await sql.end();
       const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });

@@ -51,6 +51,7 @@ export function createHttpModuleClient(baseUrl: string, options: HttpModuleClien
       return r.ok ? ok(r.value.documents) : r;
     },
     acceptAck: (request) => call('POST', '/acks', request),
+    acceptAcks: (request) => call('POST', '/acks/batch', request),
     status: (request) => call('GET', `/status?at=${encodeURIComponent(request.at)}`),
   };
 }

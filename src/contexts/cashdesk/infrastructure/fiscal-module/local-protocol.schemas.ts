@@ -76,6 +76,15 @@ export const AckRequestSchema = Type.Object(
   { ack: Type.String({ maxLength: 10_000, description: 'The operator’s acknowledgement, as received' }), at: Instant },
   Strict,
 );
+
+/** Many acknowledgements at once (a synchronised backlog): checked one by one, written once. */
+export const AcksRequestSchema = Type.Object(
+  {
+    acks: Type.Array(Type.String({ maxLength: 10_000, description: 'The operator’s acknowledgement, as received' }), { minItems: 1, maxItems: 1000 }),
+    at: Instant,
+  },
+  { additionalProperties: false },
+);
 export const StatusRequestSchema = Type.Object({ at: Instant }, Strict);
 
 const compiled = new WeakMap<TSchema, ReturnType<typeof bodyAjv.compile>>();

@@ -42,6 +42,7 @@ function routes(module: FiscalModulePort): Record<string, Route> {
       return { status: 200, result: r.ok ? { ok: true, value: { documents: r.value } } : r };
     },
     'POST /acks': (b) => answer(200)(module.acceptAck(b as never)),
+    'POST /acks/batch': (b) => answer(200)(module.acceptAcks(b as never)),
   };
 }
 

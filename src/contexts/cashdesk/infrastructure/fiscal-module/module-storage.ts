@@ -12,11 +12,9 @@
  * that counts it, and the caller gets it only after the state is written: a document file above the
  * state's last number was never handed out and is simply overwritten.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { canonicalJson } from '../../../../platform/canonical-json.ts';
-import { streebog256 } from '../../../../platform/crypto/gost.ts';
 import type { ModuleState, ShiftSignature } from '../../domain/fiscal-module.ts';
 
 /** What the module keeps secret (p.74, p.81); never returned by any operation. */
@@ -34,13 +32,18 @@ export type Loaded =
   | { readonly kind: 'ok'; readonly stored: StoredModule }
   | { readonly kind: 'damaged'; readonly detail: string };
 
-const FORMAT = 'bekogaz-software-fiscal-module/1';
+const FORMAT = 'bekogaz-software-fiscal-module/2';
 const STATE = 'state.json';
 const DOCUMENTS = 'documents';
 const SIGNATURES = 'shift-signatures';
 const LOCK = 'module.lock';
 
-const checksumOf = (stored: StoredModule) => Buffer.from(streebog256(new TextEncoder().encode(canonicalJson({ format: FORMAT, ...stored })))).toString('hex');
+/**
+ * The state file is three lines: the format, the SHA-256 of the third line, and the state as JSON.
+ * The checksum finds a torn or edited file (it is not a secret: p.74's protection is the card's);
+ * SHA-256 is native and keeps a long offline backlog cheap to write (bench/cashdesk).
+ */
+const checksumOf = (json: string) => createHash('sha256').update(json).digest('hex');
 const documentFile = (dir: string, n: number) => join(dir, DOCUMENTS, `${String(n).padStart(12, '0')}.json`);
 const signatureFile = (dir: string, shift: number) => join(dir, SIGNATURES, `${String(shift).padStart(9, '0')}.json`);
 
@@ -90,15 +93,17 @@ export async function openModuleStorage(directory: string): Promise<ModuleStorag
         const docs = (await readdir(join(dir, DOCUMENTS))).filter((f) => f.endsWith('.json'));
         return docs.length === 0 ? { kind: 'empty' } : { kind: 'damaged', detail: `state file missing while the memory holds ${docs.length} documents` };
       }
-      let parsed: { format?: unknown; state?: ModuleState; secrets?: ModuleSecrets | null; checksum?: unknown };
+      const [format, checksum, json] = splitState(text);
+      if (format !== FORMAT || json === undefined) return { kind: 'damaged', detail: 'state file has an unknown format (torn or altered)' };
+      if (checksum !== checksumOf(json)) return { kind: 'damaged', detail: 'state file checksum does not match (torn or altered)' };
+      let parsed: { state?: ModuleState; secrets?: ModuleSecrets | null };
       try {
-        parsed = JSON.parse(text);
+        parsed = JSON.parse(json);
       } catch {
         return { kind: 'damaged', detail: 'state file is not readable (torn or altered)' };
       }
-      if (parsed.format !== FORMAT || !parsed.state) return { kind: 'damaged', detail: 'state file has an unknown format' };
+      if (!parsed.state) return { kind: 'damaged', detail: 'state file has an unknown format' };
       const stored = { state: parsed.state, secrets: parsed.secrets ?? null };
-      if (parsed.checksum !== checksumOf(stored)) return { kind: 'damaged', detail: 'state file checksum does not match (torn or altered)' };
       const last = stored.state.nextNumber - 1;
       if (last >= 1) {
         const doc = await readFile(documentFile(dir, last), 'utf8').catch(() => null);
@@ -107,7 +112,10 @@ export async function openModuleStorage(directory: string): Promise<ModuleStorag
       }
       return { kind: 'ok', stored };
     },
-    saveState: (stored) => writeAtomically(dir, join(dir, STATE), JSON.stringify({ format: FORMAT, ...stored, checksum: checksumOf(stored) })),
+    saveState: (stored) => {
+      const json = JSON.stringify(stored);
+      return writeAtomically(dir, join(dir, STATE), `${FORMAT}\n${checksumOf(json)}\n${json}`);
+    },
     saveDocument: (number, text) => writeAtomically(join(dir, DOCUMENTS), documentFile(dir, number), text),
     readDocument: (number) => readFile(documentFile(dir, number), 'utf8'),
     saveShiftSignature: (s) => writeAtomically(join(dir, SIGNATURES), signatureFile(dir, s.shiftNumber), JSON.stringify(s)),
@@ -119,6 +127,13 @@ export async function openModuleStorage(directory: string): Promise<ModuleStorag
 }
 
 const openInThisProcess = new Set<string>();
+
+/** format, checksum, JSON: the first two newlines split them (JSON.stringify writes none). */
+function splitState(text: string): [string, string, string | undefined] {
+  const a = text.indexOf('\n');
+  const b = a < 0 ? -1 : text.indexOf('\n', a + 1);
+  return a < 0 || b < 0 ? [text, '', undefined] : [text.slice(0, a), text.slice(a + 1, b), text.slice(b + 1)];
+}
 
 async function takeLock(dir: string): Promise<void> {
   const path = join(dir, LOCK);

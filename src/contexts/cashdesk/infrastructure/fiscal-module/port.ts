@@ -54,6 +54,8 @@ export type FiscalModulePort = {
   pendingDocuments(): Promise<Result<(Receipt | ShiftOpening | ZReport)[], ModuleFailure>>;
   /** Checks the operator's acknowledgement (the response body as received) and marks its document delivered. */
   acceptAck(request: { readonly ack: string; readonly at: string }): Promise<Result<AckAccepted, ModuleFailure>>;
+  /** The acknowledgements of a synchronised backlog, in one write: one result per acknowledgement, in order. */
+  acceptAcks(request: { readonly acks: readonly string[]; readonly at: string }): Promise<Result<Result<AckAccepted, ModuleFailure>[], ModuleFailure>>;
   /** Phase, lock, numbers, memory, offline time left (p.36), shift. */
   status(request: { readonly at: string }): Promise<Result<ModuleStatus, ModuleFailure>>;
 };

@@ -67,7 +67,10 @@ test('FIS-FM-22, FIS-FM-23: keys are derived as the operator derives them, and t
   const ack = canonicalJson({ ...core, mac: scheme.ackMac(keys, new TextEncoder().encode(canonicalJson(core))) });
   answers.push(unwrap(await module.acceptAck({ ack, at: '2026-03-02T04:00:01Z' })));
   await module.close();
-  const stored = JSON.parse(await readFile(join(directory, 'state.json'), 'utf8')) as { secrets: { privateKey: string; keys: Record<string, string> } };
+  // The state file: format, checksum, then the state as JSON (module-storage.ts).
+  const stored = JSON.parse((await readFile(join(directory, 'state.json'), 'utf8')).split('\n').slice(2).join('\n')) as {
+    secrets: { privateKey: string; keys: Record<string, string> };
+  };
   const secrets = [stored.secrets.privateKey, ...Object.values(stored.secrets.keys)];
   const said = JSON.stringify(answers);
   for (const s of secrets) assert.ok(s.length === 64 && !said.includes(s));

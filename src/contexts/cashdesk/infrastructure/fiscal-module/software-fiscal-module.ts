@@ -26,6 +26,7 @@ import { moduleStatus, pendingNumbers } from '../../domain/fiscal-module-status.
 import * as fm from '../../domain/fiscal-module.ts';
 import {
   AckRequestSchema,
+  AcksRequestSchema,
   DocumentRequestSchema,
   InitialiseRequestSchema,
   ReceiptRequestSchema,
@@ -205,6 +206,24 @@ export async function openSoftwareFiscalModule(options: SoftwareFiscalModuleOpti
         const t = acceptAck(state, v.value.ack, Date.parse(v.value.at), crypto());
         if (t.state !== state) await commit(t.state);
         return t.result;
+      }),
+    acceptAcks: (request) =>
+      serial(async () => {
+        if (failure) return failed();
+        const v = validate(AcksRequestSchema, request);
+        if (!v.ok) return invalid(v.problems);
+        if (!secrets?.keys) return { ok: false, error: { code: 'MODULE_NOT_INITIALISED' } };
+        // Each acknowledgement is checked as acceptAck checks it; the state is written once for all.
+        const atMs = Date.parse(v.value.at);
+        const c = crypto();
+        let next = state;
+        const results = v.value.acks.map((ack) => {
+          const t = acceptAck(next, ack, atMs, c);
+          next = t.state;
+          return t.result;
+        });
+        if (next !== state) await commit(next);
+        return { ok: true, value: results };
       }),
     status: (request) =>
       serial(async () => {
