@@ -69,7 +69,8 @@ const post = async (path: string, body: string) => {
 
 // 1. Online.
 unwrap(await module.openShift({ registerNumber: m.register, at: at(), isOffline: false }));
-for (const d of unwrap(await module.pendingDocuments())) unwrap(await module.acceptAck({ ack: await post('/api/fiscal/intake/documents', JSON.stringify(d)), at: at() }));
+for (const d of unwrap(await module.pendingDocuments()))
+  unwrap(await module.acceptAck({ ack: await post('/api/fiscal/intake/documents', JSON.stringify(d)), at: at() }));
 const forming: number[] = [];
 const roundTrip: number[] = [];
 for (let i = 0; i < ONLINE; i++) {
@@ -111,16 +112,35 @@ const [stored] = await b.sql<{ n: string }[]>`SELECT count(*)::text AS n FROM fi
 const baseline: number[] = [];
 for (let i = 0; i < ONLINE; i++) {
   const t0 = performance.now();
-  const core = { ...receipt, type: 'receipt', fiscalModuleNumber: m.number, number: i + 1, prevFiscalSign: '', registerNumber: m.register, shiftNumber: 1, issuedAt: at(), isOffline: false, receiptNumber: i + 1 };
+  const core = {
+    ...receipt,
+    type: 'receipt',
+    fiscalModuleNumber: m.number,
+    number: i + 1,
+    prevFiscalSign: '',
+    registerNumber: m.register,
+    shiftNumber: 1,
+    issuedAt: at(),
+    isOffline: false,
+    receiptNumber: i + 1,
+  };
   const fiscalSign = scheme.fiscalSign(keys, Buffer.from(canonicalJson(core)));
   scheme.documentMac(keys, Buffer.from(canonicalJson({ ...core, fiscalSign })));
   baseline.push(performance.now() - t0);
 }
 const f = (xs: number[], q: number) => percentile(xs, q).toFixed(2);
 console.log(`\nvirtual register's software fiscal module (state on disk, fsync per document)`);
-console.log(`  online, ${ONLINE} receipts: forming and signing p50 ${f(forming, 0.5)} ms, p95 ${f(forming, 0.95)} ms, p99 ${f(forming, 0.99)} ms (${percentile(forming, 0.99) <= 20 ? 'OK ≤ 20' : 'OVER 20'}); with the operator's acknowledgement p99 ${f(roundTrip, 0.99)} ms`);
-console.log(`  offline, ${OFFLINE} receipts formed: p50 ${f(offlineForming, 0.5)} ms, p99 ${f(offlineForming, 0.99)} ms, slowest ${Math.max(...offlineForming).toFixed(2)} ms`);
-console.log(`  synchronisation: ${synced} queued receipts sent and acknowledged in ${syncSeconds.toFixed(1)} s (${syncSeconds <= 60 ? 'OK ≤ 60' : 'OVER 60'}); the operator holds ${stored?.n} documents of the module`);
-console.log(`  baseline: sealing by the scheme alone p50 ${f(baseline, 0.5)} ms, p99 ${f(baseline, 0.99)} ms; module / baseline at p99 = ${(percentile(forming, 0.99) / percentile(baseline, 0.99)).toFixed(1)}`);
+console.log(
+  `  online, ${ONLINE} receipts: forming and signing p50 ${f(forming, 0.5)} ms, p95 ${f(forming, 0.95)} ms, p99 ${f(forming, 0.99)} ms (${percentile(forming, 0.99) <= 20 ? 'OK ≤ 20' : 'OVER 20'}); with the operator's acknowledgement p99 ${f(roundTrip, 0.99)} ms`,
+);
+console.log(
+  `  offline, ${OFFLINE} receipts formed: p50 ${f(offlineForming, 0.5)} ms, p99 ${f(offlineForming, 0.99)} ms, slowest ${Math.max(...offlineForming).toFixed(2)} ms`,
+);
+console.log(
+  `  synchronisation: ${synced} queued receipts sent and acknowledged in ${syncSeconds.toFixed(1)} s (${syncSeconds <= 60 ? 'OK ≤ 60' : 'OVER 60'}); the operator holds ${stored?.n} documents of the module`,
+);
+console.log(
+  `  baseline: sealing by the scheme alone p50 ${f(baseline, 0.5)} ms, p99 ${f(baseline, 0.99)} ms; module / baseline at p99 = ${(percentile(forming, 0.99) / percentile(baseline, 0.99)).toFixed(1)}`,
+);
 await rm(dir, { recursive: true, force: true });
 await b.drop();

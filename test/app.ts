@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { createContainer, type Container } from '../src/app/container.ts';
 import { buildServer } from '../src/app/server.ts';
@@ -24,6 +27,8 @@ export type TestApp = {
   readonly app: App;
   readonly clock: Clock;
   readonly db: TestDatabase;
+  /** The server's data directory (the cash desk's fiscal modules live here); removed on close. */
+  readonly dataDir: string;
   /** A client without a session (the public). */
   readonly anon: Client;
   /** Logs in and returns a client with that session. */
@@ -61,7 +66,8 @@ let counter = 0;
 export async function startTestApp(target: TestTarget, now = '2026-03-02T05:00:00Z'): Promise<TestApp> {
   const db = await createTestDatabase(target);
   const clock = fixedClock(now);
-  const c = await createContainer({ database: db, clock, migrate: false });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bekogaz-test-'));
+  const c = await createContainer({ database: db, clock, migrate: false, cashdesk: { dataDir } });
   const app = await buildServer(c);
   await app.ready();
   const login = async (loginName: string, secret: string) => {
@@ -74,6 +80,7 @@ export async function startTestApp(target: TestTarget, now = '2026-03-02T05:00:0
     app,
     clock,
     db,
+    dataDir,
     anon: client(app),
     login,
     as: async (role, extra = {}) => {
@@ -89,6 +96,7 @@ export async function startTestApp(target: TestTarget, now = '2026-03-02T05:00:0
     close: async () => {
       await app.close();
       await c.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

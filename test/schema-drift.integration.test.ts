@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
 import * as fiscal from '../src/contexts/fiscal/infrastructure/schema.ts';
 import { auditLog } from '../src/platform/audit.ts';
 import { accounts } from '../src/platform/auth.ts';
@@ -13,7 +14,9 @@ const tables: PgTable[] = [
   accounts,
   notifications,
   outbox,
-  ...(Object.values(fiscal) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
+  ...([...Object.values(fiscal), ...Object.values(cashdesk)] as unknown[]).filter(
+    (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
+  ),
 ];
 
 for (const target of testTargets()) {

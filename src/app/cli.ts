@@ -6,6 +6,7 @@ import { migrate } from '../platform/migrate.ts';
 import { createContainer, openConfiguredDatabase } from './container.ts';
 import { buildServer } from './server.ts';
 import { archiveOldDocuments, registryCommands } from '../contexts/fiscal/index.ts';
+import { posCommands } from '../contexts/cashdesk/index.ts';
 import { restoreDatabase } from '../platform/db.ts';
 import { seedDemo } from './demo-seed.ts';
 import { writeOpenApi } from './openapi.ts';
@@ -125,6 +126,8 @@ program
     writeFileSync(options.out, await writeOpenApi());
     console.log(`Wrote ${options.out}`);
   });
+
+posCommands(program);
 
 registryCommands(program, async () => {
   const c = await createContainer({ database: await openConfiguredDatabase(loadConfig()) });

@@ -1,11 +1,12 @@
 import type { Calendar } from '../platform/calendar/index.ts';
 import { loadCalendar } from '../platform/calendar/index.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
-import type { Config } from '../platform/config.ts';
+import { type Config, loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import { createWorker } from '../platform/outbox.ts';
 import { createFiscalContext } from '../contexts/fiscal/index.ts';
+import { type CashdeskOptions, createCashdeskContext } from '../contexts/cashdesk/index.ts';
 
 /** The composition root: one database, one clock, one calendar, every context. */
 export type Container = Awaited<ReturnType<typeof createContainer>>;
@@ -14,7 +15,13 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   return config.databaseUrl ? openDatabase({ kind: 'postgres', url: config.databaseUrl }) : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
-export async function createContainer(options: { readonly database: Database; readonly clock?: Clock; readonly migrate?: boolean }) {
+export async function createContainer(options: {
+  readonly database: Database;
+  readonly clock?: Clock;
+  readonly migrate?: boolean;
+  /** The cash desk's settings; by default from the environment (BEKOGAZ_DATA_DIR, BEKOGAZ_OPERATOR_URL, BEKOGAZ_PUBLIC_URL). */
+  readonly cashdesk?: Partial<CashdeskOptions>;
+}) {
   const { database } = options;
   const clock = options.clock ?? systemClock;
   if (options.migrate !== false) await migrate(database);
@@ -32,7 +39,18 @@ export async function createContainer(options: { readonly database: Database; re
     },
   );
   await fiscal.start();
-  const contexts = [fiscal];
+  const config = loadConfig();
+  const cashdesk = createCashdeskContext(
+    { database, clock, registerFacts: fiscal.registerFactsForCashdesk },
+    {
+      dataDir: config.dataDir,
+      operatorUrl: config.operatorUrl,
+      publicUrl: config.publicUrl,
+      linkTimeoutMs: Number(process.env.BEKOGAZ_OPERATOR_TIMEOUT_MS ?? 5000),
+      ...options.cashdesk,
+    },
+  );
+  const contexts = [fiscal, cashdesk];
   const worker = createWorker({
     database,
     clock,
@@ -49,11 +67,13 @@ export async function createContainer(options: { readonly database: Database; re
       calendar = await loadCalendar(database.db);
     },
     fiscal,
+    cashdesk,
     contexts,
     worker,
     problems: Object.assign({}, ...contexts.map((c) => c.problems)) as Record<string, import('../platform/problems.ts').ProblemSpec>,
     close: async () => {
       await worker.stop();
+      await cashdesk.close();
       await fiscal.close();
       await database.close();
     },

@@ -1,3 +1,4 @@
+import { cashdeskErrorCatalogue } from '../contexts/cashdesk/index.ts';
 import { fiscalProblems } from '../contexts/fiscal/index.ts';
 import { platformProblems, type ProblemSpec } from '../platform/problems.ts';
 
@@ -23,5 +24,6 @@ export function errorDocs(): string {
     '',
     section('Platform', platformProblems),
     section('Fiscal data operator', fiscalProblems),
+    section('Virtual cash register and fiscal module', cashdeskErrorCatalogue),
   ].join('\n');
 }

@@ -24,6 +24,14 @@ export async function buildServer(c: Container, options: { readonly logger?: boo
     logger: options.logger ? { level: 'info' } : false,
   });
   await registerOpenApi(app, version);
+  // The hosted virtual cash registers send their documents to the operator over HTTP; unless
+  // BEKOGAZ_OPERATOR_URL names another, the operator is this server, at the address it listens on.
+  app.addHook('onListen', async () => {
+    const address = app.server.address();
+    if (!address || typeof address === 'string') return;
+    const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
+    c.cashdesk.serverListening(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+  });
 
   app.get(
     '/api/health',

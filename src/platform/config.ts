@@ -12,6 +12,13 @@ export type Config = {
   readonly sessionTtlSeconds: number;
   /** How often the worker polls the outbox and runs due-time checks (ms). */
   readonly workerIntervalMs: number;
+  /**
+   * The fiscal data operator's base URL that hosted virtual cash registers send their documents to
+   * (`BEKOGAZ_OPERATOR_URL`); when empty, this server's own listening address.
+   */
+  readonly operatorUrl: string | undefined;
+  /** The address buyers reach for the receipt check and the electronic receipt (`BEKOGAZ_PUBLIC_URL`); when empty, this server's own address. */
+  readonly publicUrl: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     sessionTtlSeconds: Number(env.BEKOGAZ_SESSION_TTL ?? 12 * 3600),
     workerIntervalMs: Number(env.BEKOGAZ_WORKER_INTERVAL_MS ?? 1000),
+    operatorUrl: env.BEKOGAZ_OPERATOR_URL?.trim() || undefined,
+    publicUrl: env.BEKOGAZ_PUBLIC_URL?.trim() || undefined,
   };
 }

@@ -29,10 +29,17 @@ export type BrowserServer = {
   readonly close: () => Promise<void>;
 };
 
-/** The whole product on 127.0.0.1:<random>, with the system clock (the browser's "today" must agree). */
-export async function startBrowserServer(target: TestTarget): Promise<BrowserServer> {
+/**
+ * The whole product on 127.0.0.1:<random>, with the system clock (the browser's "today" must agree).
+ * `cashdeskDataDir` keeps the hosted registers' fiscal modules out of the default data directory.
+ */
+export async function startBrowserServer(target: TestTarget, options: { readonly cashdeskDataDir?: string } = {}): Promise<BrowserServer> {
   const db = await createTestDatabase(target);
-  const c = await createContainer({ database: db, migrate: false });
+  const c = await createContainer({
+    database: db,
+    migrate: false,
+    ...(options.cashdeskDataDir ? { cashdesk: { dataDir: options.cashdeskDataDir } } : {}),
+  });
   const app = await buildServer(c);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

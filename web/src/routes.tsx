@@ -19,6 +19,12 @@ const ApplicationPage = lazy(() => import('./pages/ApplicationPage.tsx').then((m
 const MyApplicationsPage = lazy(() => import('./pages/business/MyApplicationsPage.tsx').then((m) => ({ default: m.MyApplicationsPage })));
 const MyRegistersPage = lazy(() => import('./pages/business/MyRegistersPage.tsx').then((m) => ({ default: m.MyRegistersPage })));
 const MyReportsPage = lazy(() => import('./pages/business/MyReportsPage.tsx').then((m) => ({ default: m.MyReportsPage })));
+const CashdeskRegistersPage = lazy(() => import('./pages/cashdesk/CashdeskRegistersPage.tsx').then((m) => ({ default: m.CashdeskRegistersPage })));
+const CashReceiptPage = lazy(() => import('./pages/cashdesk/CashReportsPage.tsx').then((m) => ({ default: m.CashReceiptPage })));
+const CashReportsPage = lazy(() => import('./pages/cashdesk/CashReportsPage.tsx').then((m) => ({ default: m.CashReportsPage })));
+const CataloguePage = lazy(() => import('./pages/cashdesk/CataloguePage.tsx').then((m) => ({ default: m.CataloguePage })));
+const PosPage = lazy(() => import('./pages/cashdesk/PosPage.tsx').then((m) => ({ default: m.PosPage })));
+const RefundPage = lazy(() => import('./pages/cashdesk/RefundPage.tsx').then((m) => ({ default: m.RefundPage })));
 const DeadlinesPage = lazy(() => import('./pages/DeadlinesPage.tsx').then((m) => ({ default: m.DeadlinesPage })));
 const RegisterFiscalPage = lazy(() => import('./pages/RegisterFiscalPage.tsx').then((m) => ({ default: m.RegisterFiscalPage })));
 const RegisterCardPage = lazy(() => import('./pages/RegisterCardPage.tsx').then((m) => ({ default: m.RegisterCardPage })));
@@ -78,4 +84,10 @@ export const ROUTES: readonly Route[] = [
   { path: '/my/registers/:id/fiscal', render: (p) => guard(['business'], <RegisterFiscalPage id={p.id ?? ''} />) },
   { path: '/my/applications', render: () => guard(['business'], <MyApplicationsPage />) },
   { path: '/my/reports', render: () => guard(['business'], <MyReportsPage />) },
+  { path: '/my/cashdesk', render: () => guard(['business'], <CashdeskRegistersPage />) },
+  { path: '/my/cashdesk/:id', render: (p) => guard(['business'], <PosPage id={p.id ?? ''} />) },
+  { path: '/my/cashdesk/:id/refund', render: (p) => guard(['business'], <RefundPage id={p.id ?? ''} />) },
+  { path: '/my/cashdesk/:id/reports', render: (p) => guard(['business'], <CashReportsPage id={p.id ?? ''} />) },
+  { path: '/my/cashdesk/:id/receipts/:number', render: (p) => guard(['business'], <CashReceiptPage id={p.id ?? ''} number={Number(p.number)} />) },
+  { path: '/my/catalogue', render: () => guard(['business'], <CataloguePage />) },
 ];

@@ -2153,6 +2153,9 @@ export type Operations = {
       openedAt: string;
       openingCash: number;
       closedAt: string | null;
+      zNumber: number | null;
+      /** The shift signature (p.77, p.79): verified by the operator, still to send, refused, or none yet */
+      signature: "verified" | "pending" | "refused" | "none";
     }[];
   };
   /** Open a shift (unlocked register) */

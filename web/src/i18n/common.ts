@@ -52,6 +52,8 @@ export const common = {
     myRegisters: ['МНХ-и ман', 'Мои ККМ', 'My registers'],
     myApplications: ['Аризаҳои ман', 'Мои заявления', 'My applications'],
     myReports: ['Гум шудан ва вайроншавӣ', 'Утеря и поломка', 'Loss and breakdown'],
+    cashdesk: ['Хазинаи вертуалӣ', 'Виртуальная касса', 'Virtual cash register'],
+    catalogue: ['Номгӯи мол', 'Номенклатура товаров', 'Product list'],
   },
   action: {
     login: ['Ворид шудан', 'Войти', 'Log in'],

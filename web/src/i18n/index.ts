@@ -6,13 +6,14 @@ import { type Language, isLanguage, pick, type Strings } from './dict.ts';
 import { fiscal } from './fiscal.ts';
 import { fiscalData } from './fiscal-data.ts';
 import { pages } from './pages.ts';
+import { pos } from './pos.ts';
 import { receipts } from './receipts.ts';
 import { registry } from './registry.ts';
 import { wizard } from './wizard.ts';
 
 export { type Language, LANGUAGES, isLanguage } from './dict.ts';
 
-const dict = { ...common, ...pages, ...fiscal, ...wizard, ...cabinet, ...registry, ...receipts, ...fiscalData };
+const dict = { ...common, ...pages, ...fiscal, ...wizard, ...cabinet, ...registry, ...receipts, ...fiscalData, ...pos };
 export type Translation = Strings<typeof dict>;
 
 declare module 'i18next' {

@@ -27,7 +27,9 @@ export type NavLabel =
   | 'tscService'
   | 'myRegisters'
   | 'myApplications'
-  | 'myReports';
+  | 'myReports'
+  | 'cashdesk'
+  | 'catalogue';
 
 export const PUBLIC_NAV: readonly NavItem[] = [
   { to: '/r', label: 'receiptCheck' },
@@ -70,6 +72,8 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
   ],
   business: [
     { to: '/my/registers', label: 'myRegisters' },
+    { to: '/my/cashdesk', label: 'cashdesk' },
+    { to: '/my/catalogue', label: 'catalogue' },
     { to: '/my/applications', label: 'myApplications' },
     { to: '/my/reports', label: 'myReports' },
     { to: '/deadlines', label: 'deadlines' },

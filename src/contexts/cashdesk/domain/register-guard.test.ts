@@ -116,6 +116,9 @@ describe('checks before work (p.34, p.36, p.68, p.70)', () => {
     assert.equal(v.canCloseShift, false);
     const late = checkRegister({ ...healthy, offlineSince: '2026-03-01T00:00:00+05:00', shiftOpenedAt: '2026-03-01T00:00:00+05:00' }, NOW);
     assert.deepEqual([late.canIssueReceipts, late.canCloseShift], [false, true]);
+    // The module keeps its last slot for the Z-report: a full memory still closes the shift (p.77).
+    const full = checkRegister({ ...healthy, module: { ...(healthy.module as NonNullable<RegisterFacts['module']>), isMemoryFull: true } }, NOW);
+    assert.deepEqual([full.canIssueReceipts, full.canCloseShift], [false, true]);
   });
 
   test('FIS-VTR-07, FIS-OCR-11: the program password has at least 6 characters (Tajik letters count once)', () => {

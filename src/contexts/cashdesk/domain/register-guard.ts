@@ -81,8 +81,11 @@ export type GuardVerdict = {
   readonly warnings: readonly GuardReason[];
 };
 
-/** A shift that is too long, or offline time that ran out, still lets the cashier close the shift. */
-const CLOSE_ALLOWED: ReadonlySet<CashdeskErrorCode> = new Set(['SHIFT_TOO_LONG', 'OFFLINE_LIMIT_REACHED']);
+/**
+ * A shift that is too long, offline time that ran out, or a full memory still lets the cashier close
+ * the shift: the module keeps its last slot for that Z-report (p.77; docs/fiscal-module.md "Memory").
+ */
+const CLOSE_ALLOWED: ReadonlySet<CashdeskErrorCode> = new Set(['SHIFT_TOO_LONG', 'OFFLINE_LIMIT_REACHED', 'MODULE_MEMORY_FULL']);
 
 export type OfflineTimeLeft = {
   /** The legal limit: first offline document + 24 hours (p.36). */

@@ -77,14 +77,16 @@ export async function receiveShiftSignature(
       !!z &&
       scheme.verify(Buffer.from(module.public_key, 'hex'), shiftSignedBytes(input.chainHash.toLowerCase(), parse(z.body)), Buffer.from(input.signature, 'hex'));
     if (!isSigned) return { error: 'SHIFT_SIGNATURE_INVALID' as const, alert: alert('SHIFT_SIGNATURE_INVALID', {}) };
-    // The chain from the last verified head (or the module's first document) to the Z-report.
+    // The chain from the last verified head (or the module's first document) to the Z-report,
+    // ordered by the bigint columns: an output column named like a table column would win in
+    // ORDER BY and sort the text, putting 10 before 2.
     const [base] = await q<{ z_number: string; chain_hash: string }>(
-      `SELECT z_number::text, chain_hash FROM fiscal.shifts WHERE fiscal_module_number = $1 AND chain_hash IS NOT NULL AND z_number < $2 ORDER BY z_number DESC LIMIT 1`,
+      `SELECT s.z_number::text AS z_number, s.chain_hash FROM fiscal.shifts s WHERE s.fiscal_module_number = $1 AND s.chain_hash IS NOT NULL AND s.z_number < $2 ORDER BY s.z_number DESC LIMIT 1`,
       [input.fiscalModuleNumber, zNumber],
     );
     const from = base ? Number(base.z_number) : 0;
     const docs = await q<{ number: string; body: unknown }>(
-      `SELECT number::text, body FROM fiscal.documents WHERE fiscal_module_number = $1 AND number > $2 AND number <= $3 ORDER BY number`,
+      `SELECT d.number::text AS number, d.body FROM fiscal.documents d WHERE d.fiscal_module_number = $1 AND d.number > $2 AND d.number <= $3 ORDER BY d.number`,
       [input.fiscalModuleNumber, from, zNumber],
     );
     if (docs.length !== zNumber - from) return { error: 'CHAIN_INCOMPLETE' as const };
