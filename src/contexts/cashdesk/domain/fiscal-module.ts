@@ -185,7 +185,12 @@ function guard(state: ModuleState, input: FormInput, kind: DocumentKind): Transi
   return null;
 }
 
-export const oldestPendingMs = (state: ModuleState): number | null => (state.pending.length === 0 ? null : Math.min(...state.pending.map((p) => p.issuedAtMs)));
+export const oldestPendingMs = (state: ModuleState): number | null => {
+  // A loop, not Math.min(...): a full memory holds 100 000 entries, past the spread's argument limit.
+  let oldest: number | null = null;
+  for (const p of state.pending) if (oldest === null || p.issuedAtMs < oldest) oldest = p.issuedAtMs;
+  return oldest;
+};
 
 /** The fields the module adds; `offlineSince` is when the oldest undelivered document was formed (p.36). */
 function common(state: ModuleState, input: FormInput) {

@@ -13,9 +13,9 @@
  * state's last number was never handed out and is simply overwritten.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ModuleState, ShiftSignature } from '../../domain/fiscal-module.ts';
+import type { ModuleState, PendingDocument, ShiftSignature } from '../../domain/fiscal-module.ts';
 
 /** What the module keeps secret (p.74, p.81); never returned by any operation. */
 export type ModuleSecrets = {
@@ -34,6 +34,7 @@ export type Loaded =
 
 const FORMAT = 'bekogaz-software-fiscal-module/2';
 const STATE = 'state.json';
+const PENDING = 'pending.log';
 const DOCUMENTS = 'documents';
 const SIGNATURES = 'shift-signatures';
 const LOCK = 'module.lock';
@@ -85,7 +86,11 @@ export async function openModuleStorage(directory: string): Promise<ModuleStorag
   await mkdir(join(dir, DOCUMENTS), { recursive: true });
   await mkdir(join(dir, SIGNATURES), { recursive: true });
   await takeLock(dir);
+  await ensureFile(dir, join(dir, PENDING));
   openInThisProcess.add(dir);
+  // What pending.log holds (replayed at load, moved on at each save) and how many lines it has.
+  let logged = new Map<number, PendingDocument>();
+  let logLines = 0;
   return {
     async load() {
       const text = await readFile(join(dir, STATE), 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
@@ -96,14 +101,21 @@ export async function openModuleStorage(directory: string): Promise<ModuleStorag
       const [format, checksum, json] = splitState(text);
       if (format !== FORMAT || json === undefined) return { kind: 'damaged', detail: 'state file has an unknown format (torn or altered)' };
       if (checksum !== checksumOf(json)) return { kind: 'damaged', detail: 'state file checksum does not match (torn or altered)' };
-      let parsed: { state?: ModuleState; secrets?: ModuleSecrets | null };
+      let parsed: { state?: Omit<ModuleState, 'pending'>; secrets?: ModuleSecrets | null };
       try {
         parsed = JSON.parse(json);
       } catch {
         return { kind: 'damaged', detail: 'state file is not readable (torn or altered)' };
       }
       if (!parsed.state) return { kind: 'damaged', detail: 'state file has an unknown format' };
-      const stored = { state: parsed.state, secrets: parsed.secrets ?? null };
+      const replayed = replayPending(await readFile(join(dir, PENDING), 'utf8').catch(() => ''), parsed.state.nextNumber);
+      if (!replayed) return { kind: 'damaged', detail: 'the log of unacknowledged documents is altered' };
+      logged = replayed.pending;
+      logLines = replayed.lines;
+      const stored = {
+        state: { ...parsed.state, pending: [...replayed.pending.values()].sort((a, b) => a.number - b.number) },
+        secrets: parsed.secrets ?? null,
+      };
       const last = stored.state.nextNumber - 1;
       if (last >= 1) {
         const doc = await readFile(documentFile(dir, last), 'utf8').catch(() => null);
@@ -112,9 +124,25 @@ export async function openModuleStorage(directory: string): Promise<ModuleStorag
       }
       return { kind: 'ok', stored };
     },
-    saveState: (stored) => {
-      const json = JSON.stringify(stored);
-      return writeAtomically(dir, join(dir, STATE), `${FORMAT}\n${checksumOf(json)}\n${json}`);
+    async saveState(stored) {
+      // The list of unacknowledged documents goes to its log as a difference, so a long offline
+      // backlog does not rewrite itself with every receipt (bench/cashdesk). The log is written
+      // before the state: a line for a number the state does not reach yet is ignored on loading.
+      const { pending, ...rest } = stored.state;
+      const now = new Map(pending.map((p) => [p.number, p]));
+      const lines: string[] = [];
+      for (const p of pending) if (!logged.has(p.number)) lines.push(pendingLine('+', p));
+      for (const [number, p] of logged) if (!now.has(number)) lines.push(pendingLine('-', p));
+      if (logLines + lines.length > 2 * now.size + COMPACT_AFTER) {
+        await writeAtomically(dir, join(dir, PENDING), pending.map((p) => pendingLine('+', p)).join(''));
+        logLines = pending.length;
+      } else if (lines.length > 0) {
+        await appendDurably(join(dir, PENDING), lines.join(''));
+        logLines += lines.length;
+      }
+      logged = now;
+      const json = JSON.stringify({ state: rest, secrets: stored.secrets });
+      await writeAtomically(dir, join(dir, STATE), `${FORMAT}\n${checksumOf(json)}\n${json}`);
     },
     saveDocument: (number, text) => writeAtomically(join(dir, DOCUMENTS), documentFile(dir, number), text),
     readDocument: (number) => readFile(documentFile(dir, number), 'utf8'),
@@ -127,6 +155,64 @@ export async function openModuleStorage(directory: string): Promise<ModuleStorag
 }
 
 const openInThisProcess = new Set<string>();
+
+/** The log is rewritten whole when it is this many lines longer than twice what it describes. */
+const COMPACT_AFTER = 1000;
+
+/** One line of pending.log, with the first 16 hex of its SHA-256 to find a torn or edited line. */
+function pendingLine(op: '+' | '-', p: PendingDocument): string {
+  const body = op === '+' ? `+ ${p.number} ${p.fiscalSign} ${p.issuedAtMs}` : `- ${p.number}`;
+  return `${body} ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n`;
+}
+
+/**
+ * Replays pending.log. A torn last line (a crash while appending) is dropped: the state that would
+ * count it was never written, or it was an acknowledgement that will simply come again. A line
+ * above the state's last number was never handed out. Any other bad line means the file was altered.
+ */
+function replayPending(text: string, nextNumber: number): { pending: Map<number, PendingDocument>; lines: number } | null {
+  const pending = new Map<number, PendingDocument>();
+  const rows = text.split('\n');
+  const last = rows.length - 1; // '' after the final newline, or a torn line
+  let lines = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as string;
+    if (row === '') continue;
+    const cut = row.lastIndexOf(' ');
+    const body = row.slice(0, cut);
+    const isSound = cut > 0 && createHash('sha256').update(body).digest('hex').slice(0, 16) === row.slice(cut + 1);
+    if (!isSound) {
+      if (i === last) break;
+      return null;
+    }
+    lines += 1;
+    const [op, n, sign, at] = body.split(' ');
+    const number = Number(n);
+    if (op === '+' && number < nextNumber) pending.set(number, { number, fiscalSign: sign as string, issuedAtMs: Number(at) });
+    else if (op === '-') pending.delete(number);
+  }
+  return { pending, lines };
+}
+
+/** Creates an empty file once, durably (its directory entry fsynced), so appends need no directory sync. */
+async function ensureFile(dir: string, path: string): Promise<void> {
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) await writeAtomically(dir, path, '');
+}
+
+/** Appends and fsyncs. */
+async function appendDurably(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'a', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 /** format, checksum, JSON: the first two newlines split them (JSON.stringify writes none). */
 function splitState(text: string): [string, string, string | undefined] {

@@ -1,6 +1,6 @@
 /** The software module on its own (no operator, no database): keys, totals, serial work, the lock of its directory. */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -143,4 +143,60 @@ test('one module directory, one user: a second opening is refused until the firs
   const second = await openSoftwareFiscalModule({ directory });
   assert.equal(unwrap(await second.status({ at: '2026-03-02T04:00:00Z' })).state, 'blank');
   await second.close();
+});
+
+test('FIS-FM-10, FIS-FM-12, FIS-USE-03, FIS-VTR-03: the unacknowledged documents survive a restart through their log; a torn last line is dropped, an edited line locks the module', async () => {
+  const directory = await fresh();
+  let module = await openSoftwareFiscalModule({ directory });
+  const { publicKey } = unwrap(await module.personalise());
+  const operator = scheme.generateModuleKeyPair();
+  unwrap(await module.initialise({ operatorPublicKey: Buffer.from(operator.publicKey).toString('hex'), moduleNumber: 'FM78', registerNumber: REG }));
+  const keys = scheme.deriveModuleKeys(operator.privateKey, Buffer.from(publicKey, 'hex'), 'FM78');
+  const ackOf = (d: { number: number; fiscalSign: string }) => {
+    const core = {
+      fiscalModuleNumber: 'FM78',
+      number: d.number,
+      fiscalSign: d.fiscalSign,
+      receivedAt: '2026-03-02T04:10:00.000Z',
+      status: 'accepted',
+      violations: [],
+    };
+    return canonicalJson({ ...core, mac: scheme.ackMac(keys, new TextEncoder().encode(canonicalJson(core))) });
+  };
+  const base = { registerNumber: REG, isOffline: true };
+  unwrap(await module.openShift({ ...base, at: '2026-03-02T04:00:00Z' }));
+  const formed = [];
+  for (let i = 1; i <= 5; i++) formed.push(unwrap(await module.formReceipt({ ...base, at: `2026-03-02T04:0${i}:00Z`, receipt: receipt() })));
+  // Documents 1 (the shift opening) and 3 and 5 are acknowledged, in one write.
+  const pendingBefore = unwrap(await module.pendingDocuments());
+  const results = unwrap(
+    await module.acceptAcks({
+      acks: [pendingBefore[0], formed[1], formed[3]].map((d) => ackOf(d as { number: number; fiscalSign: string })),
+      at: '2026-03-02T04:10:00Z',
+    }),
+  );
+  assert.ok(results.every((r) => r.ok));
+  await module.close();
+  module = await openSoftwareFiscalModule({ directory });
+  assert.deepEqual(
+    unwrap(await module.pendingDocuments()).map((d) => d.number),
+    [2, 4, 6],
+    'the shift opening is 1, receipts 2 to 6; 3 and 5 were acknowledged',
+  );
+  await module.close();
+  const log = join(directory, 'pending.log');
+  const text = await readFile(log, 'utf8');
+  // A crash while appending leaves half a line: it is dropped and nothing else changes.
+  await writeFile(log, `${text}- 4 0123`);
+  module = await openSoftwareFiscalModule({ directory });
+  assert.deepEqual(
+    unwrap(await module.pendingDocuments()).map((d) => d.number),
+    [2, 4, 6],
+  );
+  await module.close();
+  // An edited line in the middle is an alteration: the module locks itself as failed (p.65, p.68).
+  await writeFile(log, text.replace('+ 4 ', '+ 9 '));
+  module = await openSoftwareFiscalModule({ directory });
+  assert.equal(unwrap(await module.status({ at: '2026-03-02T04:11:00Z' })).lock?.reason, 'FAILURE');
+  await module.close();
 });
