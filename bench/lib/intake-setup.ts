@@ -189,7 +189,7 @@ export async function plainInsertRate(b: Bench, docs: readonly string[]): Promis
       await tx`INSERT INTO fiscal.documents (received_at, fiscal_module_number, number, doc_type, register_id, business_tin, shift_number, issued_at, operation, total, cash, non_cash, tax_total, is_offline, fiscal_sign, body)
         SELECT ${at}::timestamptz, x.fm, x.n, 'receipt', '01900000-0000-7000-8000-000000000001', '100000001', 1, x.ia, 'sale', x.t, x.t, 0, 0, false, x.fs, x.b
           FROM unnest(${tx.array(fm)}::text[], ${tx.array(part.map((r) => r.number))}::int8[], ${tx.array(part.map((r) => r.fiscalSign))}::text[], ${tx.array(part.map((r) => r.total))}::int8[],
-                      ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[], ${tx.array(docs.slice(i, i + 1000) as string[])}::jsonb[]) AS x(fm, n, fs, t, ia, b)`;
+                      ${tx.array(part.map((r) => r.issuedAt))}::timestamptz[], ${tx.array(docs.slice(i, i + 1000) as string[])}::text[]) AS x(fm, n, fs, t, ia, b)`;
     });
   }
   return rows.length / ((performance.now() - t0) / 1000);

@@ -70,7 +70,7 @@ async function reconcileOne(q: RawQuery, p: Pending, at: string, alert: Alert): 
   // A document is received after it is issued, and issued after its shift opened: the bound
   // leaves out the partitions of earlier months.
   const receipts = await q<{ operation: 'sale' | 'refund'; total: string | number; non_cash: string | number; is_offline: boolean; lines: unknown }>(
-    `SELECT operation, total, non_cash, is_offline, body->'lines' AS lines FROM fiscal.documents
+    `SELECT operation, total, non_cash, is_offline, (body::jsonb)->'lines' AS lines FROM fiscal.documents
       WHERE fiscal_module_number = $1 AND shift_number = $2 AND doc_type = 'receipt' AND received_at >= $3::timestamptz`,
     [fm, shift, openedAt],
   );

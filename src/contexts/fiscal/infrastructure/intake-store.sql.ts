@@ -7,9 +7,9 @@
  */
 export const STORE_BATCH = `
 WITH x AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(fm text, number int8, "docType" text, "registerId" uuid, "businessTin" text, "contentHash" text, "fiscalSign" text,
+  SELECT * FROM json_to_recordset($1::json) AS x(fm text, number int8, "docType" text, "registerId" uuid, "businessTin" text, "contentHash" text, "fiscalSign" text,
     "prevFiscalSign" text, total int8, cash int8, "nonCash" int8, "taxTotal" int8, "shiftNumber" int4, "issuedAt" timestamptz, operation text, "isOffline" bool,
-    "offlineSince" timestamptz, "refundOfModule" text, "refundOfNumber" int8, ack text, body jsonb)
+    "offlineSince" timestamptz, "refundOfModule" text, "refundOfNumber" int8, ack text, body text)
 ),
 ins AS (
   INSERT INTO fiscal.document_keys (fiscal_module_number, number, doc_type, register_id, content_hash, fiscal_sign, prev_fiscal_sign, total, issued_at, received_at, ack)

@@ -45,7 +45,7 @@ export async function loadOriginals(q: RawQuery, keys: readonly Key[]): Promise<
     total: string | number;
     lines: unknown;
   }>(
-    `SELECT d.fiscal_module_number AS fm, d.number, d.doc_type, d.operation, d.fiscal_sign, d.total, d.body->'lines' AS lines
+    `SELECT d.fiscal_module_number AS fm, d.number, d.doc_type, d.operation, d.fiscal_sign, d.total, (d.body::jsonb)->'lines' AS lines
        FROM unnest($1::text[], $2::int8[]) AS x(fm, number)
        JOIN fiscal.document_keys k ON k.fiscal_module_number = x.fm AND k.number = x.number
        JOIN fiscal.documents d ON d.fiscal_module_number = k.fiscal_module_number AND d.number = k.number AND d.received_at = k.received_at`,
@@ -145,9 +145,9 @@ export async function insertDocuments(q: RawQuery, rows: readonly DocumentRow[])
                                    tax_total, is_offline, offline_since, fiscal_sign, refund_of_module, refund_of_number, body)
      SELECT "receivedAt", fm, number, "docType", "registerId", "businessTin", "shiftNumber", "issuedAt", operation, total, cash, "nonCash",
             "taxTotal", "isOffline", "offlineSince", "fiscalSign", "refundOfModule", "refundOfNumber", body
-       FROM jsonb_to_recordset($1::jsonb) AS x("receivedAt" timestamptz, fm text, number int8, "docType" text, "registerId" uuid, "businessTin" text, "shiftNumber" int4,
+       FROM json_to_recordset($1::json) AS x("receivedAt" timestamptz, fm text, number int8, "docType" text, "registerId" uuid, "businessTin" text, "shiftNumber" int4,
             "issuedAt" timestamptz, operation text, total int8, cash int8, "nonCash" int8, "taxTotal" int8, "isOffline" bool, "offlineSince" timestamptz, "fiscalSign" text,
-            "refundOfModule" text, "refundOfNumber" int8, body jsonb)`,
+            "refundOfModule" text, "refundOfNumber" int8, body text)`,
     [json],
   );
 }
