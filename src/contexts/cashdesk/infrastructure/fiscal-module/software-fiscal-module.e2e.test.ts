@@ -134,7 +134,7 @@ for (const target of testTargets()) {
       return { ack: sent.text, accepted: unwrap(await r.port.acceptAck({ ack: sent.text, at })) };
     }
 
-    test('FIS-FM-12, FIS-FM-13, FIS-FM-19, FIS-FM-20, FIS-FM-22, FIS-FM-23, FIS-VTR-10: the commissioned module forms documents the operator accepts, checks every acknowledgement, and its Z-report matches the operator’s recomputation', async () => {
+    test('FIS-FM-12, FIS-FM-13, FIS-FM-19, FIS-FM-20, FIS-FM-22, FIS-FM-23, FIS-VTR-10, FIS-OPR-08, FIS-OPR-09: over its published local protocol (docs/fiscal-module.md) the commissioned module forms documents the operator accepts, checks every acknowledgement, and its Z-report matches the operator’s recomputation', async () => {
       const r = await commission();
       const base = { registerNumber: r.registerNumber, isOffline: false };
       const open = unwrap(await r.port.openShift({ ...base, at: '2026-03-02T04:00:00Z' }));
