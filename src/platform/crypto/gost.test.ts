@@ -361,3 +361,37 @@ test('constantTimeEqual compares contents and lengths', () => {
   assert.equal(constantTimeEqual(unhex('0102'), unhex('0103')), false);
   assert.equal(constantTimeEqual(unhex('0102'), unhex('010200')), false);
 });
+
+test('node-gost-crypto 1.0.2 throws "subtract is not defined" in its modular inverse for some keys; loaded with the fix, the public key of such a key is right', () => {
+  // Found by search: with the library as published, publicKeyOf(d) throws a ReferenceError here.
+  const d = Buffer.from('081df2509bfdc3c5bcaa499f8482e2151b08a18455159a26eb1ffed838683eea', 'hex');
+  // d·G on id-GostR3410-2001-CryptoPro-A-ParamSet (RFC 4357 §11.4), in plain affine BigInt arithmetic.
+  const p = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd97n;
+  const a = p - 3n;
+  const G = { x: 1n, y: 0x8d91e471e0989cda27df505a453f2b7635294f2ddf23e3b122acc99c9e9f1e14n };
+  const m = (v: bigint) => ((v % p) + p) % p;
+  const inv = (v: bigint) => {
+    let r = 1n;
+    let b = m(v);
+    for (let e = p - 2n; e > 0n; e >>= 1n, b = (b * b) % p) if (e & 1n) r = (r * b) % p;
+    return r;
+  };
+  type P = { x: bigint; y: bigint } | null;
+  const add = (P1: P, P2: P): P => {
+    if (!P1) return P2;
+    if (!P2) return P1;
+    if (P1.x === P2.x && m(P1.y + P2.y) === 0n) return null;
+    const l = P1.x === P2.x ? m((3n * P1.x * P1.x + a) * inv(2n * P1.y)) : m((P2.y - P1.y) * inv(P2.x - P1.x));
+    const x = m(l * l - P1.x - P2.x);
+    return { x, y: m(l * (P1.x - x) - P1.y) };
+  };
+  let Q: P = null;
+  for (const bit of BigInt(`0x${d.toString('hex')}`).toString(2)) {
+    Q = add(Q, Q);
+    if (bit === '1') Q = add(Q, G);
+  }
+  const expected = Buffer.concat([bytesFromBig((Q as { x: bigint }).x, 32), bytesFromBig((Q as { y: bigint }).y, 32)]).toString('hex');
+  const got = publicKeyOf(new Uint8Array(d));
+  assert.equal(Buffer.from(got).toString('hex'), expected);
+  assert.ok(isValidPublicKey(got));
+});
