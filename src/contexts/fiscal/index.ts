@@ -37,6 +37,7 @@ export type FiscalOptions = {
 export { createFiscalScheme, type FiscalScheme, type ModuleKeys } from './domain/fiscal-scheme.ts';
 export { lineAmount, lineTax, shiftTotals } from './domain/document-rules.ts';
 export type { FiscalDocument, Receipt, ReceiptLine, ShiftOpening, ShiftTotals, ZReport } from '../../platform/fiscal-document.ts';
+export { ReceiptLineSchema, receiptDataFields } from './infrastructure/intake.schemas.ts';
 export { archiveOldDocuments } from './application/archive-documents.ts';
 export { seedFiscalDemo } from './infrastructure/demo-seed.ts';
 export { type OpenFiscal, readImportFile, registryCommands } from './infrastructure/registry.cli.ts';

@@ -502,10 +502,10 @@ export type FiscalDocument = {
   fiscalSign: string;
   /** The module's authenticator over the document (p.79), hex */
   mac: string;
-  /** p.78: sale or return */
-  operation: "sale" | "refund";
   /** Field 1 */
   receiptNumber: number;
+  /** p.78: sale or return */
+  operation: "sale" | "refund";
   business: {
     /** Field 4 */
     tin: string;

@@ -90,7 +90,6 @@ export type AckAccepted = { readonly number: number; readonly isRepeat: boolean;
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-const _unhex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => Number.parseInt(x, 16));
 export const refuse = <T>(state: ModuleState, code: FiscalModuleErrorCode, details?: Record<string, unknown>): Transition<T> => ({
   state,
   result: err({ code, ...(details ? { details } : {}) }),

@@ -21,7 +21,8 @@ const common = {
   mac: Type.String({ pattern: '^[0-9a-fA-F]{8,64}$', description: "The module's authenticator over the document (p.79), hex" }),
 };
 
-const Line = Type.Object(
+/** One line of a receipt (p.9 fields 6-11); the register's module checks the same shape. */
+export const ReceiptLineSchema = Type.Object(
   {
     name: Text(300, 'Field 6: product, work or service'),
     markingCode: Type.Optional(Text(200, 'Field 7: product marking code')),
@@ -43,30 +44,35 @@ const Line = Type.Object(
   Strict,
 );
 
+/** The receipt's own data (p.9, p.78), as the register hands them to its module and the module sends them. */
+export const receiptDataFields = {
+  operation: Operation,
+  business: Type.Object({ tin: Type.String({ maxLength: 12, description: 'Field 4' }), name: Text(300, 'Field 3') }, Strict),
+  address: Text(300, 'Field 5'),
+  lines: Type.Array(ReceiptLineSchema, { maxItems: 1000 }),
+  payment: Type.Object({ cash: Money('Cash paid (change is given)'), nonCash: Money('Non-cash') }, Strict),
+  total: Money('Field 13'),
+  taxTotal: Money('Sum of field 11'),
+  refundOf: Type.Optional(
+    Type.Object(
+      {
+        fiscalModuleNumber: Type.String({ minLength: 1, maxLength: 40 }),
+        number: Type.Integer({ minimum: 1 }),
+        fiscalSign: Type.String({ pattern: '^\\d{10}$' }),
+        total: Money('Total of the original'),
+        issuedAt: Instant('Time of the original'),
+      },
+      Strict,
+    ),
+  ),
+};
+
 export const ReceiptSchema = Type.Object(
   {
     type: Type.Literal('receipt'),
     ...common,
-    operation: Operation,
     receiptNumber: Type.Integer({ minimum: 0, maximum: 100_000_000, description: 'Field 1' }),
-    business: Type.Object({ tin: Type.String({ maxLength: 12, description: 'Field 4' }), name: Text(300, 'Field 3') }, Strict),
-    address: Text(300, 'Field 5'),
-    lines: Type.Array(Line, { maxItems: 1000 }),
-    payment: Type.Object({ cash: Money('Cash paid (change is given)'), nonCash: Money('Non-cash') }, Strict),
-    total: Money('Field 13'),
-    taxTotal: Money('Sum of field 11'),
-    refundOf: Type.Optional(
-      Type.Object(
-        {
-          fiscalModuleNumber: Type.String({ minLength: 1, maxLength: 40 }),
-          number: Type.Integer({ minimum: 1 }),
-          fiscalSign: Type.String({ pattern: '^\\d{10}$' }),
-          total: Money('Total of the original'),
-          issuedAt: Instant('Time of the original'),
-        },
-        Strict,
-      ),
-    ),
+    ...receiptDataFields,
   },
   Strict,
 );

@@ -5,12 +5,9 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { Strict } from '../../../../platform/schemas.ts';
 import { bodyAjv } from '../../../../platform/validation.ts';
+import { ReceiptLineSchema, receiptDataFields } from '../../../fiscal/index.ts';
 
-const Money = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000_000, description: `${description}, dirams` });
 const Instant = Type.String({ format: 'date-time', maxLength: 40, description: 'RFC 3339 instant from the register’s clock (UTC+05:00, p.65 item 16)' });
-const Text = (max: number, description: string) => Type.String({ maxLength: max, description });
-const Operation = Type.Union([Type.Literal('sale'), Type.Literal('refund')], { description: 'p.78: sale or return' });
-const TaxKind = Type.Union([Type.Literal('vat'), Type.Literal('simplified'), Type.Literal('none')]);
 
 export const DocumentRequestSchema = Type.Object(
   {
@@ -21,41 +18,19 @@ export const DocumentRequestSchema = Type.Object(
   Strict,
 );
 
-const Line = Type.Object(
-  {
-    name: Text(300, 'Field 6'),
-    markingCode: Type.Optional(Text(200, 'Field 7')),
-    gtin: Type.Optional(Type.String({ pattern: '^(\\d{8}|\\d{12}|\\d{13}|\\d{14})$', description: 'GS1 commercial code' })),
-    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Field 8, thousandths of the unit' }),
-    unit: Type.String({ minLength: 1, maxLength: 20 }),
-    price: Money('Field 9'),
-    amount: Money('quantity × price'),
-    tax: Type.Object({ kind: TaxKind, rateBp: Type.Integer({ minimum: 0, maximum: 10_000 }), amount: Money('Field 11') }, Strict),
-    originalLine: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
-  },
-  Strict,
-);
-
+/**
+ * The receipt data of the published format (the operator's schema), stricter where a module must
+ * be: at least one line, and no line of quantity zero.
+ */
 export const ReceiptInputSchema = Type.Object(
   {
-    operation: Operation,
-    business: Type.Object({ tin: Type.String({ maxLength: 12, description: 'Field 4' }), name: Text(300, 'Field 3') }, Strict),
-    address: Text(300, 'Field 5'),
-    lines: Type.Array(Line, { minItems: 1, maxItems: 1000 }),
-    payment: Type.Object({ cash: Money('Cash handed over'), nonCash: Money('Non-cash') }, Strict),
-    total: Money('Field 13'),
-    taxTotal: Money('Sum of field 11'),
-    refundOf: Type.Optional(
+    ...receiptDataFields,
+    lines: Type.Array(
       Type.Object(
-        {
-          fiscalModuleNumber: Type.String({ minLength: 1, maxLength: 40 }),
-          number: Type.Integer({ minimum: 1 }),
-          fiscalSign: Type.String({ pattern: '^\\d{10}$' }),
-          total: Money('Total of the original'),
-          issuedAt: Type.String({ format: 'date-time', maxLength: 40 }),
-        },
+        { ...ReceiptLineSchema.properties, quantity: Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Field 8, thousandths of the unit' }) },
         Strict,
       ),
+      { minItems: 1, maxItems: 1000 },
     ),
   },
   Strict,
