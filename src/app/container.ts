@@ -5,6 +5,7 @@ import { type Config, loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db.ts';
 import { migrate } from '../platform/migrate.ts';
 import { createWorker } from '../platform/outbox.ts';
+import { mergeProblems } from '../platform/problems.ts';
 import { createFiscalContext } from '../contexts/fiscal/index.ts';
 import { type CashdeskOptions, createCashdeskContext } from '../contexts/cashdesk/index.ts';
 
@@ -70,7 +71,7 @@ export async function createContainer(options: {
     cashdesk,
     contexts,
     worker,
-    problems: Object.assign({}, ...contexts.map((c) => c.problems)) as Record<string, import('../platform/problems.ts').ProblemSpec>,
+    problems: mergeProblems(contexts.map((c) => c.problems)),
     close: async () => {
       await worker.stop();
       await cashdesk.close();

@@ -9,6 +9,23 @@ export type ProblemSpec = {
 /** A catalogue maps every code of a context to its spec; `satisfies` makes the compiler check completeness. */
 export type ProblemCatalogue<C extends string> = { readonly [K in C]: ProblemSpec };
 
+/**
+ * The catalogues of several contexts as the edge sees them. A code that two contexts share (the
+ * register and the operator both refuse a deregistered register) keeps the first context's title,
+ * so one code reads the same on every route; the statuses must agree, or the build is wrong.
+ */
+export function mergeProblems(catalogues: readonly Readonly<Record<string, ProblemSpec>>[]): Record<string, ProblemSpec> {
+  const merged: Record<string, ProblemSpec> = {};
+  for (const catalogue of catalogues) {
+    for (const [code, spec] of Object.entries(catalogue)) {
+      const first = merged[code];
+      if (!first) merged[code] = spec;
+      else if (first.status !== spec.status) throw new Error(`error code ${code} has two statuses: ${first.status} and ${spec.status}`);
+    }
+  }
+  return merged;
+}
+
 /** Codes the platform itself raises at the edge. */
 export type PlatformErrorCode =
   | 'VALIDATION_FAILED'
