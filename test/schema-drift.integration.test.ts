@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
 import * as fiscal from '../src/contexts/fiscal/infrastructure/schema.ts';
+import * as taxServices from '../src/contexts/tax-services/infrastructure/schema.ts';
 import { auditLog } from '../src/platform/audit.ts';
 import { accounts } from '../src/platform/auth.ts';
 import { notifications } from '../src/platform/notifications.ts';
@@ -14,7 +15,7 @@ const tables: PgTable[] = [
   accounts,
   notifications,
   outbox,
-  ...([...Object.values(fiscal), ...Object.values(cashdesk)] as unknown[]).filter(
+  ...([...Object.values(fiscal), ...Object.values(cashdesk), ...Object.values(taxServices)] as unknown[]).filter(
     (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
   ),
 ];

@@ -8,6 +8,7 @@ import { createWorker } from '../platform/outbox.ts';
 import { mergeProblems } from '../platform/problems.ts';
 import { createFiscalContext } from '../contexts/fiscal/index.ts';
 import { type CashdeskOptions, createCashdeskContext } from '../contexts/cashdesk/index.ts';
+import { createTaxServicesContext } from '../contexts/tax-services/index.ts';
 
 /** The composition root: one database, one clock, one calendar, every context. */
 export type Container = Awaited<ReturnType<typeof createContainer>>;
@@ -51,7 +52,9 @@ export async function createContainer(options: {
       ...options.cashdesk,
     },
   );
-  const contexts = [fiscal, cashdesk];
+  const taxServices = createTaxServicesContext({ database, clock, calendar: calendarNow });
+  await taxServices.start();
+  const contexts = [fiscal, cashdesk, taxServices];
   const worker = createWorker({
     database,
     clock,
@@ -69,6 +72,7 @@ export async function createContainer(options: {
     },
     fiscal,
     cashdesk,
+    taxServices,
     contexts,
     worker,
     problems: mergeProblems(contexts.map((c) => c.problems)),

@@ -1,5 +1,6 @@
 import { cashdeskErrorCatalogue } from '../contexts/cashdesk/index.ts';
 import { fiscalProblems } from '../contexts/fiscal/index.ts';
+import { taxServicesErrorCatalogue } from '../contexts/tax-services/index.ts';
 import { platformProblems, type ProblemSpec } from '../platform/problems.ts';
 
 /** docs/errors.md, generated from the catalogues (a test fails when the committed file drifts). */
@@ -25,5 +26,6 @@ export function errorDocs(): string {
     section('Platform', platformProblems),
     section('Fiscal data operator', fiscalProblems),
     section('Virtual cash register and fiscal module', cashdeskErrorCatalogue),
+    section('Taxpayer services', taxServicesErrorCatalogue),
   ].join('\n');
 }

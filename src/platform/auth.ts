@@ -10,7 +10,17 @@ const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: n
 const platform = pgSchema('platform');
 
 /** The roles of DESIGN.md; `public` needs no account. */
-export const ROLES = ['operator_admin', 'tax_officer', 'tsc_specialist', 'business', 'customs_officer', 'risk_analyst', 'declarant'] as const;
+export const ROLES = [
+  'operator_admin',
+  'tax_officer',
+  'tsc_specialist',
+  'business',
+  'customs_officer',
+  'risk_analyst',
+  'declarant',
+  'taxpayer',
+  'service_officer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const accounts = platform.table('accounts', {

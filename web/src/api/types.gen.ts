@@ -876,6 +876,263 @@ export type CashdeskProduct = {
   requiresMarkingCode: boolean;
 };
 
+export type ServiceRequest = {
+  id: string;
+  number: string;
+  serviceKey: string;
+  serviceCode: string;
+  serviceName: {
+    tg: string;
+    ru: string;
+    en: string;
+  };
+  deadlineText: {
+    tg: string;
+    ru: string;
+    en: string;
+  } | null;
+  resultText: {
+    tg: string;
+    ru: string;
+    en: string;
+  } | null;
+  catalogueVersion: string | null;
+  channel: string;
+  applicant: {
+    tin: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+  };
+  unit: {
+    code: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    region: string;
+  };
+  status: string;
+  sla: {
+    /** on_track, at_risk, breached, met, met_late, suspended or awaiting_documents */
+    state: string;
+    startedAt: string | null;
+    dueAt: string | null;
+    warnAt: string | null;
+    targetAt: string | null;
+    opensAt: string | null;
+    stageDueAt: string | null;
+    warnedAt: string | null;
+    escalatedAt: string | null;
+  };
+  receivedAt: string;
+  completedAt: string | null;
+  elapsedSeconds: number | null;
+  isLate: boolean | null;
+  suspensions: number;
+  suspendedSeconds: number;
+  hadQueue: boolean | null;
+  queueWaitSeconds: number | null;
+  outcomeNote: string | null;
+  period: {
+    year: number;
+    month: number | null;
+  } | null;
+  planDate: string | null;
+  subject: {
+    [key: string]: unknown;
+  };
+};
+
+export type ServiceRequestDetail = {
+  id: string;
+  number: string;
+  serviceKey: string;
+  serviceCode: string;
+  serviceName: {
+    tg: string;
+    ru: string;
+    en: string;
+  };
+  deadlineText: {
+    tg: string;
+    ru: string;
+    en: string;
+  } | null;
+  resultText: {
+    tg: string;
+    ru: string;
+    en: string;
+  } | null;
+  catalogueVersion: string | null;
+  channel: string;
+  applicant: {
+    tin: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+  };
+  unit: {
+    code: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    region: string;
+  };
+  status: string;
+  sla: {
+    /** on_track, at_risk, breached, met, met_late, suspended or awaiting_documents */
+    state: string;
+    startedAt: string | null;
+    dueAt: string | null;
+    warnAt: string | null;
+    targetAt: string | null;
+    opensAt: string | null;
+    stageDueAt: string | null;
+    warnedAt: string | null;
+    escalatedAt: string | null;
+  };
+  receivedAt: string;
+  completedAt: string | null;
+  elapsedSeconds: number | null;
+  isLate: boolean | null;
+  suspensions: number;
+  suspendedSeconds: number;
+  hadQueue: boolean | null;
+  queueWaitSeconds: number | null;
+  outcomeNote: string | null;
+  period: {
+    year: number;
+    month: number | null;
+  } | null;
+  planDate: string | null;
+  subject: {
+    [key: string]: unknown;
+  };
+  events: {
+    at: string;
+    kind: string;
+    actor?: string;
+    note: string | null;
+    data: {
+      [key: string]: unknown;
+    };
+  }[];
+  results: {
+    id: string;
+    kind: string;
+    fileName: string;
+    mediaType: string;
+    sha256: string;
+    createdAt: string;
+  }[];
+};
+
+export type ServiceDashboard = {
+  at: string;
+  from: string;
+  to: string;
+  region: string | null;
+  totals: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    open: number;
+    atRisk: number;
+    breached: number;
+    suspended: number;
+    awaitingDocuments: number;
+    closed: number;
+    late: number;
+    closedAfterSuspension: number;
+    medianSeconds: number | null;
+    p95Seconds: number | null;
+    onTimeRate: number | null;
+  };
+  byService: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    open: number;
+    atRisk: number;
+    breached: number;
+    suspended: number;
+    awaitingDocuments: number;
+    closed: number;
+    late: number;
+    closedAfterSuspension: number;
+    medianSeconds: number | null;
+    p95Seconds: number | null;
+    onTimeRate: number | null;
+  }[];
+  byUnit: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    open: number;
+    atRisk: number;
+    breached: number;
+    suspended: number;
+    awaitingDocuments: number;
+    closed: number;
+    late: number;
+    closedAfterSuspension: number;
+    medianSeconds: number | null;
+    p95Seconds: number | null;
+    onTimeRate: number | null;
+  }[];
+  byRegion: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    open: number;
+    atRisk: number;
+    breached: number;
+    suspended: number;
+    awaitingDocuments: number;
+    closed: number;
+    late: number;
+    closedAfterSuspension: number;
+    medianSeconds: number | null;
+    p95Seconds: number | null;
+    onTimeRate: number | null;
+  }[];
+  byChannel: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    open: number;
+    atRisk: number;
+    breached: number;
+    suspended: number;
+    awaitingDocuments: number;
+    closed: number;
+    late: number;
+    closedAfterSuspension: number;
+    medianSeconds: number | null;
+    p95Seconds: number | null;
+    onTimeRate: number | null;
+  }[];
+};
+
 /** Every operation, keyed "METHOD /path/{param}". */
 export type Operations = {
   /** Liveness and the database in use */
@@ -2480,6 +2737,266 @@ export type Operations = {
       created: number;
       replaced: number;
     };
+  };
+  /** The Standard of services to taxpayers in force: every service with its deadline, result, legal basis, cost and responsible unit (TS-03, TS-08) */
+  "GET /api/public/tax-services/catalogue": {
+    params: never;
+    query: {
+      /** The day the version must be in force; default today */
+      date?: string;
+    };
+    body: never;
+    response: {
+      version: {
+        id: string;
+        label: string;
+        orderRef: string;
+        effectiveFrom: string;
+        effectiveTo: string | null;
+      };
+      groups: {
+        code: string;
+        name: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      lines: {
+        [key: string]: unknown;
+      }[];
+    };
+  };
+  /** Every version of the Standard: in force, repealed, proposed and rejected (TS-04, TS-24) */
+  "GET /api/tax-services/catalogue/versions": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** Propose a justified change to the list of services: a department, a territorial body or a taxpayer (A1 p.8, TS-10) */
+  "POST /api/tax-services/catalogue/proposals": {
+    params: never;
+    query: never;
+    body: {
+      /** Who proposes */
+      source: "central_office" | "territorial_body" | "taxpayer";
+      /** Why the change is needed */
+      justification: string;
+      changes: {
+        /** Service code with its sub-variant letter, e.g. 05.05.01b */
+        key: string;
+        name?: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        deadlineText?: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        responsibleUnit?: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        deadline?: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+    response: {
+      id: string;
+    };
+  };
+  /** Approve a proposed version with its order and effective date, or reject it (A1 p.8, TS-24) */
+  "POST /api/tax-services/catalogue/versions/{id}/decision": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      approve: boolean;
+      note: string;
+      orderRef?: string;
+      /** Day the version takes effect */
+      effectiveFrom?: string;
+    };
+    response: {
+      id: string;
+      status: string;
+    };
+  };
+  /** Units of the tax authorities that serve requests (TS-05) */
+  "GET /api/tax-services/units": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** A taxpayer’s own requests with their SLA status, or an officer’s work queue, most urgent first (TS-26, TS-49) */
+  "GET /api/tax-services/requests": {
+    params: never;
+    query: {
+      /** Which requests */
+      state?: "open" | "at_risk" | "breached" | "suspended" | "awaiting_documents" | "closed";
+      /** Service code with its sub-variant letter, e.g. 05.05.01b */
+      serviceKey?: string;
+      unitCode?: string;
+      region?: string;
+      /** Channel the request came through (TS-26) */
+      channel?: "cabinet" | "office" | "terminal" | "phone_151" | "phone_152" | "trust_phone" | "email" | "chat" | "post" | "complaint_book";
+      /** Taxpayer identification number (РМА), 9 digits */
+      applicantTin?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: ServiceRequest[];
+  };
+  /** Register a service request: a taxpayer from the personal cabinet, an officer for any channel (TS-26, TS-27, TS-29) */
+  "POST /api/tax-services/requests": {
+    params: never;
+    query: never;
+    body: {
+      /** Service code with its sub-variant letter, e.g. 05.05.01b */
+      serviceKey: string;
+      /** Channel the request came through (TS-26) */
+      channel?: "cabinet" | "office" | "terminal" | "phone_151" | "phone_152" | "trust_phone" | "email" | "chat" | "post" | "complaint_book";
+      applicant?: {
+        /** Taxpayer identification number (РМА), 9 digits */
+        tin?: string;
+        /** Name of the applicant */
+        name?: string;
+        email?: string;
+        /** Telephone number */
+        phone?: string;
+      };
+      /** Responsible unit; by default the one the catalogue names */
+      unitCode?: string;
+      /** When the application arrived; a letter counts from its incoming-registration stamp (TS-16) */
+      receivedAt?: string;
+      /** Whether the necessary documents came with the application (TS-29); default true */
+      documentsComplete?: boolean;
+      /** The start event, when it is not the arrival (12.12.02 contract and payment) */
+      startedAt?: string;
+      period?: {
+        year: number;
+        month?: number;
+      };
+      /** Date of the approved plan (10.10.01) */
+      planDate?: string;
+      /** Counter and terminal services: whether there was a queue (TS-31) */
+      hadQueue?: boolean;
+      queueWaitSeconds?: number;
+      /** What the service needs to know */
+      subject?: {
+        [key: string]: unknown;
+      };
+    };
+    response: ServiceRequest;
+  };
+  /** One request with its history and results */
+  "GET /api/tax-services/requests/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ServiceRequestDetail;
+  };
+  /** Download a result delivered with the request (certificate, extract, letter …) */
+  "GET /api/tax-services/requests/{id}/results/{resultId}": {
+    params: {
+      id: string;
+      resultId: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The necessary documents are complete: the clock starts (TS-29) */
+  "POST /api/tax-services/requests/{id}/documents-complete": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ServiceRequestDetail;
+  };
+  /** Documents are requested from the applicant: the clock is suspended, with the request recorded */
+  "POST /api/tax-services/requests/{id}/documents-requested": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** What is asked for, or why */
+      note: string;
+    };
+    response: ServiceRequestDetail;
+  };
+  /** The requested documents arrived: the clock resumes */
+  "POST /api/tax-services/requests/{id}/documents-received": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: ServiceRequestDetail;
+  };
+  /** Deliver the service: the results are kept with the request and the applicant is told (TS-26, TS-38) */
+  "POST /api/tax-services/requests/{id}/complete": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Note to the applicant */
+      note?: string;
+      results?: {
+        /** Kind of result (certificate, usr_extract, letter, notice, sms …) */
+        kind: string;
+        /** File name */
+        fileName: string;
+        /** Media type, e.g. application/pdf */
+        mediaType: string;
+        /** The file, base64-encoded */
+        contentBase64: string;
+      }[];
+    };
+    response: ServiceRequestDetail;
+  };
+  /** Refuse the service, with the reason in writing (TS-17, TS-38) */
+  "POST /api/tax-services/requests/{id}/reject": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** What is asked for, or why */
+      note: string;
+    };
+    response: ServiceRequestDetail;
+  };
+  /** Live compliance: open, at-risk and breached requests, median and 95th-percentile completion per service, unit, region and channel (TS-32, A1 p.3) */
+  "GET /api/tax-services/dashboard": {
+    params: never;
+    query: {
+      /** First month, YYYY-MM */
+      from?: string;
+      /** Last month, YYYY-MM */
+      to?: string;
+      /** Region */
+      region?: "central" | "dushanbe" | "sughd" | "khatlon" | "gbao" | "rrs";
+    };
+    body: never;
+    response: ServiceDashboard;
   };
 };
 

@@ -22,6 +22,8 @@ export const common = {
     customs_officer: ['Корманди гумрук', 'Сотрудник таможни', 'Customs officer'],
     risk_analyst: ['Таҳлилгари хатар', 'Аналитик рисков', 'Risk analyst'],
     declarant: ['Декларант', 'Декларант', 'Declarant'],
+    taxpayer: ['Андозсупоранда', 'Налогоплательщик', 'Taxpayer'],
+    service_officer: ['Корманди хизматрасонӣ ба андозсупорандагон', 'Сотрудник по обслуживанию налогоплательщиков', 'Taxpayer services officer'],
   },
   nav: {
     public: ['Хизматҳои оммавӣ', 'Открытые сервисы', 'Public services'],
@@ -54,6 +56,12 @@ export const common = {
     myReports: ['Гум шудан ва вайроншавӣ', 'Утеря и поломка', 'Loss and breakdown'],
     cashdesk: ['Хазинаи вертуалӣ', 'Виртуальная касса', 'Virtual cash register'],
     catalogue: ['Номгӯи мол', 'Номенклатура товаров', 'Product list'],
+    servicesStandard: ['Стандарти хизматрасонӣ', 'Стандарт обслуживания', 'Service standard'],
+    myServiceRequests: ['Дархостҳои ман', 'Мои обращения', 'My requests'],
+    serviceQueue: ['Навбати дархостҳо', 'Очередь обращений', 'Request queue'],
+    serviceRegister: ['Қабули дархост', 'Приём обращения', 'Register a request'],
+    serviceDashboard: ['Назорати мӯҳлатҳо', 'Контроль сроков', 'Deadline compliance'],
+    serviceCatalogue: ['Таҳрирҳои Стандарт', 'Редакции Стандарта', 'Standard versions'],
   },
   action: {
     login: ['Ворид шудан', 'Войти', 'Log in'],

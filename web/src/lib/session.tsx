@@ -8,7 +8,16 @@ import { api, isApiError } from '../api/client.ts';
 import type { Principal } from '../api/types.gen.ts';
 import { type Language, isLanguage, LANG_STORAGE_KEY } from '../i18n/index.ts';
 
-export type Role = 'operator_admin' | 'tax_officer' | 'tsc_specialist' | 'business' | 'customs_officer' | 'risk_analyst' | 'declarant';
+export type Role =
+  | 'operator_admin'
+  | 'tax_officer'
+  | 'tsc_specialist'
+  | 'business'
+  | 'customs_officer'
+  | 'risk_analyst'
+  | 'declarant'
+  | 'taxpayer'
+  | 'service_officer';
 
 type SessionValue = {
   /** undefined while the first /api/auth/me is under way; null for the public. */
