@@ -24,7 +24,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 2000);
 const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `bekogaz_bench_ts_${process.pid}`;
-const NOW = '2026-12-15T07:00:00Z';
+// Twelve months of requests (December 2025 to November 2026), all closed or still open by now.
+const NOW = '2027-01-20T07:00:00Z';
 
 const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 await admin.unsafe(`CREATE DATABASE ${NAME}`);
@@ -69,7 +70,7 @@ try {
     body: JSON.stringify({ login: 'bench', secret: 'bench-123456' }),
   });
   const { token } = (await login.json()) as { token: string };
-  const path = '/api/tax-services/dashboard?from=2026-01&to=2026-12';
+  const path = '/api/tax-services/dashboard?from=2025-12&to=2027-01';
 
   const apiMs: number[] = [];
   let last: any;
@@ -146,11 +147,12 @@ try {
   await c.close();
 } finally {
   await raw.end();
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  if (!process.env.BENCH_KEEP) await admin.unsafe(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  else console.log(`kept database ${NAME}`);
   await admin.end();
 }
 
-/** One million requests in SQL: every line of the Standard, 17 units, 10 channels, twelve months of 2026. */
+/** One million requests in SQL: every line of the Standard, 17 units, 10 channels, twelve months. */
 async function fill(): Promise<void> {
   const lines = CATALOGUE_396.map((l) => ({ key: l.key, code: l.code, hours: typicalHours(l.deadline) }));
   await raw.unsafe(
@@ -164,7 +166,7 @@ async function fill(): Promise<void> {
     await raw.unsafe(
       `
       WITH g AS (SELECT i, (i * 7919) % ${lines.length} + 1 AS line_n, (i * 104729) % 17 AS unit_n, (i * 31) % 10 AS channel_n,
-                        timestamptz '2026-01-01 00:00+05' + ((i % 3471) * interval '151 minutes') + ((i / 3471) % 12) * interval '1 minute' AS received,
+                        timestamptz '2025-12-01 00:00+05' + ((i % 3471) * interval '151 minutes') + ((i / 3471) % 12) * interval '1 minute' AS received,
                         ((i * 2654435761) % 1000000) / 1000000.0 AS u
                  FROM generate_series($1::bigint, $2::bigint) i),
       r AS (SELECT g.*, l.key, l.code, l.hours, u.id AS unit_id, u.region,
@@ -188,12 +190,13 @@ async function fill(): Promise<void> {
   }
   // The statistics as the register keeps them when each request closes (application/requests.ts).
   await raw.unsafe(`
-    INSERT INTO tax_services.completion_stats (month, region, dimension, value, bucket, closed, late, suspended)
-    SELECT date_trunc('month', completed_at AT TIME ZONE 'Asia/Dushanbe')::date, region, d.dimension, d.value,
-           CASE WHEN elapsed_seconds < 1 THEN 0 ELSE 1 + greatest(0, ceil(ln(elapsed_seconds) / ln(1.02) - 1e-9))::int END,
+    INSERT INTO tax_services.completion_stats (month, scope, dimension, value, bucket, closed, late, suspended)
+    SELECT date_trunc('month', completed_at AT TIME ZONE 'Asia/Dushanbe')::date, s.scope, d.dimension, d.value,
+           CASE WHEN elapsed_seconds < 1 THEN 0 ELSE 1 + greatest(0, ceil(ln(elapsed_seconds) / ln(1.05) - 1e-9))::int END,
            count(*), count(*) FILTER (WHERE is_late), count(*) FILTER (WHERE suspensions > 0)
     FROM tax_services.requests r
-    CROSS JOIN LATERAL (VALUES ('all', ''), ('service', r.service_key), ('unit', r.unit_id::text), ('channel', r.channel)) AS d(dimension, value)
+    CROSS JOIN LATERAL (VALUES (''), (r.region)) AS s(scope)
+    CROSS JOIN LATERAL (VALUES ('all', ''), ('service', r.service_key), ('unit', r.unit_id::text), ('region', r.region), ('channel', r.channel)) AS d(dimension, value)
     WHERE completed_at IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5`);
 }

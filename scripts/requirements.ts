@@ -39,15 +39,58 @@ export function citedRequirements(): Map<string, string[]> {
   return cited;
 }
 
+/**
+ * The taxpayer-service standard (spec/tax-services.md) tags no requirement [core]: issue #7 asks
+ * that tests cite the TS IDs and the service codes they prove. Every TS-nn and every code of the
+ * service table, each cited by a test or listed with its reason.
+ */
+export function taxServiceRequirements(catalog = join(root, '../shared/spec/tax-services.md')): { ids: string[]; codes: string[] } {
+  const text = readFileSync(catalog, 'utf8');
+  const ids = [...new Set([...text.matchAll(/^- \*\*(TS-\d+) /gm)].map((m) => m[1] as string))];
+  const codes = [...new Set([...text.matchAll(/^\| (\d{2}\.\d{2}\.\d{2})(?: \([a-e]\))? \| [A-Z…]/gm)].map((m) => m[1] as string))];
+  return { ids, codes };
+}
+
+/** TS IDs and service codes (`06.06.01`, `05.05.01b`) cited in test names, with the files citing them. */
+export function citedTaxServices(): Map<string, string[]> {
+  const cited = new Map<string, string[]>();
+  for (const file of ['src', 'test', 'web/src'].flatMap((d) => walk(join(root, d)))) {
+    const text = readFileSync(file, 'utf8');
+    // A table-driven test (`test(`${c.req} ${c.key}: …`)`) cites the values its table gives those fields.
+    const tableTitles = [...text.matchAll(/\b(?:test|it)\(\s*`([^`]*?)`/g)].flatMap((m) =>
+      [...(m[1] as string).matchAll(/\$\{\w+\.(\w+)\}/g)].flatMap((f) => [...text.matchAll(new RegExp(`\\b${f[1]}: '([^']+)'`, 'g'))].map((v) => `${v[1]}:`)),
+    );
+    const titles = [...[...text.matchAll(/\b(?:test|it)\(\s*(?:['"`])([^'"`]*?):/g)].map((m) => m[1] as string), ...tableTitles];
+    for (const title of titles) {
+      for (const id of [...(title.match(/\bTS-\d{2}\b/g) ?? []), ...(title.match(/\b\d{2}\.\d{2}\.\d{2}(?=[a-e]?\b)/g) ?? [])]) {
+        cited.set(id, [...(cited.get(id) ?? []), file.slice(root.length + 1)]);
+      }
+    }
+  }
+  return cited;
+}
+
 /** IDs that docs/requirements.md lists as not proven by a test, each with its reason. */
 export function listedAsUntested(): Map<string, string> {
   const text = readFileSync(join(root, 'docs/requirements.md'), 'utf8');
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/^\| (FIS-[A-Z0-9]+-\d+) \| (.+?) \|$/gm)) out.set(m[1] as string, m[2] as string);
+  for (const m of text.matchAll(/^\| (FIS-[A-Z0-9]+-\d+|TS-\d+) \| (.+?) \|$/gm)) out.set(m[1] as string, m[2] as string);
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  if (process.argv[2] === 'TS') {
+    const cited = citedTaxServices();
+    const listed = listedAsUntested();
+    const { ids, codes } = taxServiceRequirements();
+    let missing = 0;
+    for (const id of [...ids, ...codes]) {
+      const where = cited.get(id);
+      if (!where && !listed.has(id)) missing += 1;
+      console.log(`${id.padEnd(12)} ${where ? `tested in ${[...new Set(where)].join(', ')}` : listed.has(id) ? `not tested: ${listed.get(id)}` : 'MISSING'}`);
+    }
+    process.exit(missing > 0 ? 1 : 0);
+  }
   const areas = process.argv.length > 2 ? process.argv.slice(2) : FOUNDATION_AREAS;
   const cited = citedRequirements();
   const listed = listedAsUntested();

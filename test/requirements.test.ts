@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { citedRequirements, coreRequirements, FOUNDATION_AREAS, listedAsUntested } from '../scripts/requirements.ts';
+import { citedRequirements, citedTaxServices, coreRequirements, FOUNDATION_AREAS, listedAsUntested, taxServiceRequirements } from '../scripts/requirements.ts';
 
 const catalog = join(import.meta.dirname, '../../shared/spec/fiscal.md');
 
@@ -18,6 +18,24 @@ test('every [core] requirement of the foundation areas is cited by a test or lis
   // A requirement listed as untested must not also be claimed by a test.
   assert.deepEqual(
     [...listed.keys()].filter((id) => cited.has(id)),
+    [],
+  );
+});
+
+test('every TS requirement and every service code of order 396 is cited by a test or listed with its reason in docs/requirements.md', {
+  skip: !existsSync(join(import.meta.dirname, '../../shared/spec/tax-services.md')) && 'the catalogs are not beside the project',
+}, () => {
+  const { ids, codes } = taxServiceRequirements();
+  assert.equal(ids.length, 52);
+  assert.equal(codes.length, 52);
+  const cited = citedTaxServices();
+  const listed = listedAsUntested();
+  assert.deepEqual(
+    [...ids, ...codes].filter((id) => !cited.has(id) && !listed.has(id)),
+    [],
+  );
+  assert.deepEqual(
+    ids.filter((id) => listed.has(id) && cited.has(id)),
     [],
   );
 });

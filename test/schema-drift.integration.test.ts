@@ -3,6 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
 import * as fiscal from '../src/contexts/fiscal/infrastructure/schema.ts';
+import * as taxComplaints from '../src/contexts/tax-services/infrastructure/complaints.schema.ts';
+import * as taxIdentity from '../src/contexts/tax-services/infrastructure/identity.schema.ts';
+import * as taxLedger from '../src/contexts/tax-services/infrastructure/ledger.schema.ts';
 import * as taxServices from '../src/contexts/tax-services/infrastructure/schema.ts';
 import { auditLog } from '../src/platform/audit.ts';
 import { accounts } from '../src/platform/auth.ts';
@@ -15,9 +18,16 @@ const tables: PgTable[] = [
   accounts,
   notifications,
   outbox,
-  ...([...Object.values(fiscal), ...Object.values(cashdesk), ...Object.values(taxServices)] as unknown[]).filter(
-    (v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v,
-  ),
+  ...(
+    [
+      ...Object.values(fiscal),
+      ...Object.values(cashdesk),
+      ...Object.values(taxServices),
+      ...Object.values(taxIdentity),
+      ...Object.values(taxLedger),
+      ...Object.values(taxComplaints),
+    ] as unknown[]
+  ).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
 ];
 
 for (const target of testTargets()) {

@@ -32,7 +32,8 @@ async function serve(options: { demo: boolean }) {
   console.log(`  API docs: http://${config.host}:${port}/docs`);
   if (options.demo) {
     console.log('  Demo logins (login / password): admin / admin-demo-1, officer / officer-demo-1,');
-    console.log('    tsc specialist: specialist / specialist-demo-1, business (TIN / PIN): 010000001 / 123456');
+    console.log('    tsc specialist: specialist / specialist-demo-1, business (TIN / PIN): 010000001 / 123456,');
+    console.log('    taxpayer services department: tsd / tsd-demo-1, citizen: citizen / citizen-demo-1');
   }
   const shutdown = async () => {
     await app.close();

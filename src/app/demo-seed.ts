@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { seedFiscalDemo } from '../contexts/fiscal/index.ts';
+import { seedTaxServicesDemo } from '../contexts/tax-services/index.ts';
 import { type AccountPrincipal, accounts, createAccount } from '../platform/auth.ts';
 import type { Container } from './container.ts';
 
@@ -23,5 +24,6 @@ export async function seedDemo(c: Container): Promise<boolean> {
   const adminId = await createAccount(db, { role: 'operator_admin', login: 'admin', secret: 'admin-demo-1', displayName: 'Администратори оператор' }, now);
   const officerId = await createAccount(db, { role: 'tax_officer', login: 'officer', secret: 'officer-demo-1', displayName: 'Нозири андоз Саидова М.' }, now);
   await seedFiscalDemo(c.fiscal.deps, principal(adminId, 'operator_admin', 'admin', 'Operator'), principal(officerId, 'tax_officer', 'officer', 'Tax officer'));
+  await seedTaxServicesDemo(c.taxServices.deps);
   return true;
 }

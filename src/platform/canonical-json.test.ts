@@ -8,7 +8,9 @@ function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).reverse()) out[k] = reversed((value as Record<string, unknown>)[k]);
+    // defineProperty, not assignment: a key named "__proto__" must stay an own key (fast-check generates it).
+    for (const k of Object.keys(value).reverse())
+      Object.defineProperty(out, k, { value: reversed((value as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;

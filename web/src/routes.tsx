@@ -7,6 +7,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { PublicModelsPage } from './pages/public/PublicModelsPage.tsx';
 import { PublicTscsPage } from './pages/public/PublicTscsPage.tsx';
 import { ReceiptCheckPage } from './pages/public/ReceiptCheckPage.tsx';
+import { StandardPage } from './pages/services/StandardPage.tsx';
 
 // Each role's pages load on first use; login, the public pages (the receipt check a phone opens from
 // a QR code among them) and the inbox come with the shell.
@@ -39,11 +40,43 @@ const ServicePage = lazy(() => import('./pages/tsc/ServicePage.tsx').then((m) =>
 const TscApplicationsPage = lazy(() => import('./pages/tsc/TscApplicationsPage.tsx').then((m) => ({ default: m.TscApplicationsPage })));
 const TscModulesPage = lazy(() => import('./pages/tsc/TscModulesPage.tsx').then((m) => ({ default: m.TscModulesPage })));
 const TscRequestsPage = lazy(() => import('./pages/tsc/TscRequestsPage.tsx').then((m) => ({ default: m.TscRequestsPage })));
+const MyRequestsPage = lazy(() => import('./pages/services/MyRequestsPage.tsx').then((m) => ({ default: m.MyRequestsPage })));
+const NewRequestPage = lazy(() => import('./pages/services/NewRequestPage.tsx').then((m) => ({ default: m.NewRequestPage })));
+const ServiceRequestPage = lazy(() => import('./pages/services/RequestPage.tsx').then((m) => ({ default: m.RequestPage })));
+const QueuePage = lazy(() => import('./pages/services/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
+const RegisterRequestPage = lazy(() => import('./pages/services/RegisterRequestPage.tsx').then((m) => ({ default: m.RegisterRequestPage })));
+const ServiceDashboardPage = lazy(() => import('./pages/services/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const CatalogueVersionsPage = lazy(() => import('./pages/services/CatalogueVersionsPage.tsx').then((m) => ({ default: m.CatalogueVersionsPage })));
+// Identity services (TS-19, TS-20, TS-44 … TS-50): "Find out TIN", TIN registration, the cabinet, counterparties, EDS.
+const identity = () => import('./pages/services/identity/index.ts');
+const FindTinPage = lazy(() => identity().then((m) => ({ default: m.FindTinPage })));
+const TinRegistrationPage = lazy(() => identity().then((m) => ({ default: m.TinRegistrationPage })));
+const CertificateVerifyPage = lazy(() => identity().then((m) => ({ default: m.CertificateVerifyPage })));
+const CabinetRequestPage = lazy(() => identity().then((m) => ({ default: m.CabinetRequestPage })));
+const CounterpartyPage = lazy(() => identity().then((m) => ({ default: m.CounterpartyPage })));
+const EdsPublicPage = lazy(() => identity().then((m) => ({ default: m.EdsPublicPage })));
+const EdsCabinetPage = lazy(() => identity().then((m) => ({ default: m.EdsCabinetPage })));
+const EdsOfficerPage = lazy(() => identity().then((m) => ({ default: m.EdsOfficerPage })));
+const ComplaintBookPage = lazy(() => import('./pages/services/quality/ComplaintBookPage.tsx').then((m) => ({ default: m.ComplaintBookPage })));
+const ComplaintStatusPage = lazy(() => import('./pages/services/quality/ComplaintStatusPage.tsx').then((m) => ({ default: m.ComplaintStatusPage })));
+const ComplaintChannelsPage = lazy(() => import('./pages/services/quality/ComplaintChannelsPage.tsx').then((m) => ({ default: m.ComplaintChannelsPage })));
+const RateUnitPage = lazy(() => import('./pages/services/quality/RateUnitPage.tsx').then((m) => ({ default: m.RateUnitPage })));
+const PublicIndicatorsPage = lazy(() => import('./pages/services/quality/PublicIndicatorsPage.tsx').then((m) => ({ default: m.PublicIndicatorsPage })));
+const ComplaintsPage = lazy(() => import('./pages/services/quality/ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })));
+const RegisterComplaintPage = lazy(() => import('./pages/services/quality/RegisterComplaintPage.tsx').then((m) => ({ default: m.RegisterComplaintPage })));
+const ComplaintPage = lazy(() => import('./pages/services/quality/ComplaintPage.tsx').then((m) => ({ default: m.ComplaintPage })));
+const RatingsPage = lazy(() => import('./pages/services/quality/RatingsPage.tsx').then((m) => ({ default: m.RatingsPage })));
+const QualityNotesPage = lazy(() => import('./pages/services/quality/QualityNotesPage.tsx').then((m) => ({ default: m.QualityNotesPage })));
+const IndicatorsPage = lazy(() => import('./pages/services/quality/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const LedgerPage = lazy(() => import('./pages/services/ledger/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
 const RegistrationWizard = lazy(() => import('./pages/tsc/wizard/RegistrationWizard.tsx').then((m) => ({ default: m.RegistrationWizard })));
 
 const guard = (roles: readonly Role[] | undefined, page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 const STAFF: readonly Role[] = ['operator_admin', 'tax_officer', 'tsc_specialist'];
 const FISCAL: readonly Role[] = [...STAFF, 'business'];
+/** Tax-services (order 396): taxpayers by TIN, and the officers who work and control requests. */
+const TAXPAYERS: readonly Role[] = ['taxpayer', 'business'];
+const SERVICE_OFFICERS: readonly Role[] = ['tax_officer', 'service_officer'];
 
 /** Every page of the app: public ones first, then the cabinet, then per role. */
 export const ROUTES: readonly Route[] = [
@@ -51,6 +84,18 @@ export const ROUTES: readonly Route[] = [
   { path: '/r', render: () => <ReceiptCheckPage /> },
   { path: '/public/models', render: () => <PublicModelsPage /> },
   { path: '/public/tscs', render: () => <PublicTscsPage /> },
+  { path: '/public/services', render: () => <StandardPage /> },
+  { path: '/public/complaints', render: () => <ComplaintBookPage /> },
+  { path: '/public/complaint-status', render: () => <ComplaintStatusPage /> },
+  { path: '/public/complaint-channels', render: () => <ComplaintChannelsPage /> },
+  { path: '/public/ratings', render: () => <RateUnitPage /> },
+  { path: '/public/indicators', render: () => <PublicIndicatorsPage /> },
+  { path: '/public/tin-lookup', render: () => <FindTinPage /> },
+  { path: '/public/tin-registration', render: () => <TinRegistrationPage /> },
+  { path: '/public/tin-certificate', render: () => <CertificateVerifyPage /> },
+  { path: '/public/cabinet', render: () => <CabinetRequestPage /> },
+  { path: '/public/counterparty', render: () => <CounterpartyPage mode="public" /> },
+  { path: '/public/eds', render: () => <EdsPublicPage /> },
 
   { path: '/inbox', render: () => guard(undefined, <InboxPage />) },
   { path: '/deadlines', render: () => guard(FISCAL, <DeadlinesPage />) },
@@ -90,4 +135,24 @@ export const ROUTES: readonly Route[] = [
   { path: '/my/cashdesk/:id/reports', render: (p) => guard(['business'], <CashReportsPage id={p.id ?? ''} />) },
   { path: '/my/cashdesk/:id/receipts/:number', render: (p) => guard(['business'], <CashReceiptPage id={p.id ?? ''} number={Number(p.number)} />) },
   { path: '/my/catalogue', render: () => guard(['business'], <CataloguePage />) },
+
+  { path: '/my/services', render: () => guard(TAXPAYERS, <MyRequestsPage />) },
+  { path: '/my/services/new', render: () => guard(TAXPAYERS, <NewRequestPage />) },
+  { path: '/my/services/:id', render: (p) => guard(TAXPAYERS, <ServiceRequestPage id={p.id ?? ''} mode="taxpayer" />) },
+  { path: '/services/queue', render: () => guard(SERVICE_OFFICERS, <QueuePage />) },
+  { path: '/services/queue/:id', render: (p) => guard(SERVICE_OFFICERS, <ServiceRequestPage id={p.id ?? ''} mode="officer" />) },
+  { path: '/services/register', render: () => guard(SERVICE_OFFICERS, <RegisterRequestPage />) },
+  { path: '/services/dashboard', render: () => guard(SERVICE_OFFICERS, <ServiceDashboardPage />) },
+  { path: '/services/catalogue', render: () => guard(['service_officer'], <CatalogueVersionsPage />) },
+  { path: '/services/complaints', render: () => guard(SERVICE_OFFICERS, <ComplaintsPage />) },
+  { path: '/services/register-complaint', render: () => guard(SERVICE_OFFICERS, <RegisterComplaintPage />) },
+  { path: '/services/complaints/:id', render: (p) => guard(SERVICE_OFFICERS, <ComplaintPage id={p.id ?? ''} />) },
+  { path: '/services/ratings', render: () => guard(['service_officer'], <RatingsPage />) },
+  { path: '/services/quality-notes', render: () => guard(['service_officer'], <QualityNotesPage />) },
+  { path: '/services/indicators', render: () => guard(['service_officer'], <IndicatorsPage />) },
+  { path: '/services/ledger', render: () => guard(SERVICE_OFFICERS, <LedgerPage mode="officer" />) },
+  { path: '/my/ledger', render: () => guard(TAXPAYERS, <LedgerPage mode="taxpayer" />) },
+  { path: '/my/counterparty', render: () => guard(TAXPAYERS, <CounterpartyPage mode="cabinet" />) },
+  { path: '/my/eds', render: () => guard(TAXPAYERS, <EdsCabinetPage />) },
+  { path: '/services/eds', render: () => guard(SERVICE_OFFICERS, <EdsOfficerPage />) },
 ];

@@ -1133,6 +1133,267 @@ export type ServiceDashboard = {
   }[];
 };
 
+export type LedgerEntry = {
+  id: string;
+  seq: number;
+  tin: string;
+  taxType: string;
+  kind: string;
+  period: string;
+  /** Dirams */
+  amount: number;
+  valueDate: string;
+  documentRef: string;
+  note: string | null;
+  reverses: string | null;
+  reversedBy: string | null;
+  source: string;
+  postedAt: string;
+  postedBy: string;
+};
+
+export type LedgerSummary = {
+  tin: string;
+  asOf: string;
+  hasDebt: boolean;
+  byTaxType: {
+    taxType: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    debits: number;
+    credits: number;
+    /** credits − debits: positive is an overpayment, negative a debt */
+    balance: number;
+    debt: number;
+    overpayment: number;
+  }[];
+  total: {
+    debits: number;
+    credits: number;
+    balance: number;
+    debt: number;
+    overpayment: number;
+  };
+  debts: {
+    taxType: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    debits: number;
+    credits: number;
+    /** credits − debits: positive is an overpayment, negative a debt */
+    balance: number;
+    debt: number;
+    overpayment: number;
+  }[];
+};
+
+export type Complaint = {
+  id: string;
+  registrationNumber: string;
+  serviceKey: string;
+  channel: string;
+  /** under_review or answered */
+  status: string;
+  slaState: string;
+  receivedAt: string;
+  dueAt: string | null;
+  escalatedAt: string | null;
+  unitCode: string;
+  complainant: {
+    tin: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    address: string | null;
+  };
+  about: {
+    unitCode: string | null;
+    officialName: string | null;
+    conduct: string | null;
+  };
+  decisionRef: string | null;
+  declarationRef: string | null;
+  text: string;
+  receipt: {
+    mode: string;
+    receivedAt: string;
+    receiverName: string | null;
+    receiverSigned: boolean | null;
+    stamp: string | null;
+    incomingNumber: string | null;
+    copyResultId: string | null;
+  };
+  reply: {
+    outcome: string | null;
+    text: string | null;
+    answeredAt: string;
+    answeredBy: string | null;
+    resultId: string | null;
+    isLate: boolean | null;
+  } | null;
+};
+
+export type ComplaintRegistered = {
+  id?: string;
+  registrationNumber: string;
+  /** Shown once: the key to the status page (TS-40) */
+  secret: string;
+  receivedAt: string;
+  dueAt: string | null;
+  receiptCopyResultId?: string | null;
+};
+
+export type ComplaintStatus = {
+  registrationNumber: string;
+  serviceKey: string;
+  serviceName: {
+    tg: string;
+    ru: string;
+    en: string;
+  };
+  channel: string;
+  /** under_review or answered */
+  status: string;
+  receivedAt: string;
+  dueAt: string | null;
+  answeredAt: string | null;
+  isLate: boolean | null;
+  outcome: string | null;
+  outcomeName: {
+    tg: string;
+    ru: string;
+    en: string;
+  } | null;
+  reply: string | null;
+  hasReplyLetter: boolean;
+  canRate: boolean;
+};
+
+export type RatingAggregate = {
+  count: number;
+  overall: number | null;
+  courtesy: number | null;
+  clarity: number | null;
+  timeliness: number | null;
+  satisfiedShare: number | null;
+  /** How many gave each overall score, 1 … 5 */
+  distribution: number[];
+};
+
+export type RatingSummary = {
+  from: string;
+  to: string;
+  totals: {
+    count: number;
+    overall: number | null;
+    courtesy: number | null;
+    clarity: number | null;
+    timeliness: number | null;
+    satisfiedShare: number | null;
+    /** How many gave each overall score, 1 … 5 */
+    distribution: number[];
+  };
+  byService: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    count: number;
+    overall: number | null;
+    courtesy: number | null;
+    clarity: number | null;
+    timeliness: number | null;
+    satisfiedShare: number | null;
+    /** How many gave each overall score, 1 … 5 */
+    distribution: number[];
+  }[];
+  byUnit: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    count: number;
+    overall: number | null;
+    courtesy: number | null;
+    clarity: number | null;
+    timeliness: number | null;
+    satisfiedShare: number | null;
+    /** How many gave each overall score, 1 … 5 */
+    distribution: number[];
+  }[];
+  byChannel: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    count: number;
+    overall: number | null;
+    courtesy: number | null;
+    clarity: number | null;
+    timeliness: number | null;
+    satisfiedShare: number | null;
+    /** How many gave each overall score, 1 … 5 */
+    distribution: number[];
+  }[];
+  byStaff: {
+    key: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    count: number;
+    overall: number | null;
+    courtesy: number | null;
+    clarity: number | null;
+    timeliness: number | null;
+    satisfiedShare: number | null;
+    /** How many gave each overall score, 1 … 5 */
+    distribution: number[];
+  }[];
+};
+
+export type QualityIndicators = {
+  year: number;
+  revision: number;
+  computedAt: string;
+  publishedAt: string | null;
+  definitions: {
+    code: string;
+    name: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    formula: {
+      tg: string;
+      ru: string;
+      en: string;
+    };
+    unit: string;
+    scopes: string;
+  }[];
+  values: {
+    code: string;
+    scope: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }[];
+};
+
 /** Every operation, keyed "METHOD /path/{param}". */
 export type Operations = {
   /** Liveness and the database in use */
@@ -2997,6 +3258,1310 @@ export type Operations = {
     };
     body: never;
     response: ServiceDashboard;
+  };
+  /** The tax types of the ledger with their names */
+  "GET /api/public/tax-services/tax-types": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** Declaration forms: tax type and whether filed monthly, quarterly or yearly */
+  "GET /api/public/tax-services/declaration-forms": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** Check a certificate, act, letter or notice issued from the ledger by its number and the SHA-256 of its file (06.06.01, 06.06.04) */
+  "POST /api/public/tax-services/documents/verify": {
+    params: never;
+    query: never;
+    body: {
+      /** The number printed on the document, e.g. ND-2026-0000012 */
+      number: string;
+      /** SHA-256 of the PDF file, hex */
+      sha256: string;
+    };
+    response: {
+      isValid: boolean;
+      number?: string;
+      kind?: string;
+      tin?: string;
+      issuedAt?: string;
+      asOf?: string | null;
+      periodFrom?: string | null;
+      periodTo?: string | null;
+    };
+  };
+  /** The tax account: balance per tax type and in total, and the debts, at the end of a date (TS-49) */
+  "GET /api/tax-services/ledger": {
+    params: never;
+    query: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin?: string;
+      /** Default today */
+      asOf?: string;
+    };
+    body: never;
+    response: LedgerSummary;
+  };
+  /** The entries of a tax account in value-date order, each with its reversal if any (TS-49) */
+  "GET /api/tax-services/ledger/entries": {
+    params: never;
+    query: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin?: string;
+      from?: string;
+      to?: string;
+      taxType?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: LedgerEntry[];
+  };
+  /** Post an entry to a tax account; entries are never changed (a correction is a reversal) */
+  "POST /api/tax-services/ledger/entries": {
+    params: never;
+    query: never;
+    body: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin: string;
+      /** Tax type code (GET /api/public/tax-services/tax-types) */
+      taxType: string;
+      /** charge, interest, penalty, refund, offset_out (debits); payment, offset, write_off (credits) */
+      kind: "charge" | "interest" | "penalty" | "refund" | "offset_out" | "payment" | "offset" | "write_off";
+      /** Tax period the entry belongs to */
+      period: string;
+      /** Amount in dirams (1 somoni = 100 dirams), positive: the kind gives the side */
+      amount: number;
+      /** Day the entry counts from: when a charge is payable, when a payment reached the budget */
+      valueDate: string;
+      /** The document behind the entry: declaration, payment order, decision */
+      documentRef: string;
+      note?: string;
+    };
+    response: LedgerEntry;
+  };
+  /** Reverse an entry (storno): the same entry with the opposite effect, once per entry; then post the right one */
+  "POST /api/tax-services/ledger/entries/{id}/reversal": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The document ordering the correction */
+      documentRef: string;
+      note?: string;
+    };
+    response: LedgerEntry;
+  };
+  /** Post entries from a CSV file, all or nothing; a refusal lists every bad row */
+  "POST /api/tax-services/ledger/imports": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with the header tin,tax_type,kind,period,amount_dirams,value_date,document_ref,note */
+      csv: string;
+    };
+    response: {
+      batchId: string;
+      posted: number;
+    };
+  };
+  /** 06.06.01: certificate of no tax debts, at once: with no debt the certificate and the reconciliation act; with a debt the act and a refusal letter listing the debts */
+  "POST /api/tax-services/ledger/no-debt-certificates": {
+    params: never;
+    query: never;
+    body: {
+      /** The taxpayer: required for an officer, ignored for a taxpayer (the cabinet’s own TIN) */
+      tin?: string;
+      /** How an officer received the request; a taxpayer is always the cabinet */
+      channel?: "office" | "post" | "email" | "cabinet";
+      /** Contact details of an office or post applicant */
+      applicant?: {
+        name?: string;
+        email?: string;
+        /** Telephone number */
+        phone?: string;
+      };
+      /** Responsible unit; by default the one the catalogue names */
+      unitCode?: string;
+      /** The day the certificate speaks of; default today */
+      asOf?: string;
+    };
+    response: {
+      /** 06.06.01: issued, or refused because of debts (the request is rejected) */
+      outcome?: "issued" | "refused";
+      /** Dirams of debt on the date (06.06.01) */
+      debt?: number;
+      requestId: string;
+      requestNumber: string;
+      documents: {
+        number: string;
+        kind: string;
+        resultId: string;
+        sha256: string;
+      }[];
+      totals?: {
+        taxType: string;
+        /** Dirams paid (06.06.02) */
+        amount: number;
+      }[];
+      request: ServiceRequestDetail;
+    };
+  };
+  /** 06.06.04: reconciliation act for a period (opening balance, every entry, closing balance per tax type), as PDF and CSV */
+  "POST /api/tax-services/ledger/reconciliation-acts": {
+    params: never;
+    query: never;
+    body: {
+      /** The taxpayer: required for an officer, ignored for a taxpayer (the cabinet’s own TIN) */
+      tin?: string;
+      /** How an officer received the request; a taxpayer is always the cabinet */
+      channel?: "office" | "post" | "email" | "cabinet";
+      /** Contact details of an office or post applicant */
+      applicant?: {
+        name?: string;
+        email?: string;
+        /** Telephone number */
+        phone?: string;
+      };
+      /** Responsible unit; by default the one the catalogue names */
+      unitCode?: string;
+      /** First day of the period */
+      from: string;
+      /** Last day of the period */
+      to: string;
+    };
+    response: {
+      /** 06.06.01: issued, or refused because of debts (the request is rejected) */
+      outcome?: "issued" | "refused";
+      /** Dirams of debt on the date (06.06.01) */
+      debt?: number;
+      requestId: string;
+      requestNumber: string;
+      documents: {
+        number: string;
+        kind: string;
+        resultId: string;
+        sha256: string;
+      }[];
+      totals?: {
+        taxType: string;
+        /** Dirams paid (06.06.02) */
+        amount: number;
+      }[];
+      request: ServiceRequestDetail;
+    };
+  };
+  /** 06.06.02: certificate of income and social tax payments of an IE on a patent or certificate, or a dehkan farm */
+  "POST /api/tax-services/ledger/payments-certificates": {
+    params: never;
+    query: never;
+    body: {
+      /** The taxpayer: required for an officer, ignored for a taxpayer (the cabinet’s own TIN) */
+      tin?: string;
+      /** How an officer received the request; a taxpayer is always the cabinet */
+      channel?: "office" | "post" | "email" | "cabinet";
+      /** Contact details of an office or post applicant */
+      applicant?: {
+        name?: string;
+        email?: string;
+        /** Telephone number */
+        phone?: string;
+      };
+      /** Responsible unit; by default the one the catalogue names */
+      unitCode?: string;
+      from: string;
+      to: string;
+      /** The applicant’s regime (06.06.02) */
+      regime: "patent" | "certificate" | "dehkan_farm";
+    };
+    response: {
+      /** 06.06.01: issued, or refused because of debts (the request is rejected) */
+      outcome?: "issued" | "refused";
+      /** Dirams of debt on the date (06.06.01) */
+      debt?: number;
+      requestId: string;
+      requestNumber: string;
+      documents: {
+        number: string;
+        kind: string;
+        resultId: string;
+        sha256: string;
+      }[];
+      totals?: {
+        taxType: string;
+        /** Dirams paid (06.06.02) */
+        amount: number;
+      }[];
+      request: ServiceRequestDetail;
+    };
+  };
+  /** The filing register: a taxpayer’s own declarations, or any for an officer */
+  "GET /api/tax-services/filings": {
+    params: never;
+    query: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin?: string;
+      formCode?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** 05.05.01a: file a declaration from the cabinet; the confirmation SMS is sent in real time (TS-35) */
+  "POST /api/tax-services/filings": {
+    params: never;
+    query: never;
+    body: {
+      /** Declaration form code (GET /api/public/tax-services/declaration-forms) */
+      formCode: string;
+      /** Reporting period of the declaration */
+      period: string;
+      /** Telephone number */
+      phone: string;
+    };
+    response: {
+      id: string;
+      receiptNumber: string;
+      requestId: string;
+      requestNumber: string;
+      serviceKey: string;
+      isLate: boolean;
+      sms: string | null;
+      request: ServiceRequestDetail;
+    };
+  };
+  /** 05.05.01b/c: a declaration taken on paper at the counter or at a terminal, with the queue wait and the start of service (TS-31) */
+  "POST /api/tax-services/filings/counter": {
+    params: never;
+    query: never;
+    body: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin: string;
+      /** Declaration form code (GET /api/public/tax-services/declaration-forms) */
+      formCode: string;
+      /** Reporting period of the declaration */
+      period: string;
+      /** 05.05.01b on paper at the counter, 05.05.01c at a service terminal */
+      channel: "office" | "terminal";
+      /** When the service began (after the queue); default now */
+      serviceStartedAt: string;
+      /** Whether the taxpayer waited in a queue (TS-31) */
+      hadQueue: boolean;
+      /** How long the taxpayer waited (TS-31) */
+      queueWaitSeconds: number;
+      /** Telephone number */
+      phone?: string;
+    };
+    response: {
+      id: string;
+      receiptNumber: string;
+      requestId: string;
+      requestNumber: string;
+      serviceKey: string;
+      isLate: boolean;
+      sms: string | null;
+      request: ServiceRequestDetail;
+    };
+  };
+  /** Filing obligations with their notice window and state (filed, noticed, pending) */
+  "GET /api/tax-services/filing-obligations": {
+    params: never;
+    query: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin?: string;
+      /** Period: a year 2026, a quarter 2026-Q1 or a month 2026-03 */
+      period?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** Enter filing obligations: which TIN files which form for which period (TS-36); existing ones are kept */
+  "POST /api/tax-services/filing-obligations": {
+    params: never;
+    query: never;
+    body: {
+      items: {
+        /** Taxpayer identification number (РМА), 9 digits */
+        tin: string;
+        /** Declaration form code (GET /api/public/tax-services/declaration-forms) */
+        formCode: string;
+        /** Period: a year 2026, a quarter 2026-Q1 or a month 2026-03 */
+        period: string;
+        email?: string;
+      }[];
+    };
+    response: {
+      created: number;
+      existing: number;
+    };
+  };
+  /** 05.05.04: send now the notices to every taxpayer who has not filed (the worker does it daily); refused outside the 16th-30th window (TS-36, A-12) */
+  "POST /api/tax-services/non-filer-notices/run": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      sent: number;
+      date: string;
+    };
+  };
+  /** The property register: a taxpayer’s own objects, or any owner’s for an officer */
+  "GET /api/tax-services/property-objects": {
+    params: never;
+    query: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      ownerTin?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** Enter an individual’s real estate, land plot or vehicle with its assessed annual tax (04.04.01) */
+  "POST /api/tax-services/property-objects": {
+    params: never;
+    query: never;
+    body: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      ownerTin: string;
+      /** Full name of the owner */
+      ownerName: string;
+      ownerEmail?: string;
+      /** Kind of object */
+      kind: "real_estate" | "land" | "vehicle";
+      /** Cadastral number, land plot number or registration plate */
+      registryRef: string;
+      /** Address and area, or make and model */
+      description: string;
+      /** Annual tax assessed, in dirams */
+      annualTax: number;
+      /** Owned since */
+      ownedFrom: string;
+      /** Owned until */
+      ownedTo?: string;
+    };
+    response: {
+      id: string;
+    };
+  };
+  /** 04.04.03: send this year’s property tax notices to every owner not yet noticed (the worker does it from 1 January to 1 February; TS-37) */
+  "POST /api/tax-services/property-notices/run": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      year: number;
+      sent: number;
+      deadline: string;
+      isLate: boolean;
+    };
+  };
+  /** A proof-of-work challenge for one "Find out TIN" query (TS-44) */
+  "GET /api/public/tax-services/tin-lookup/challenge": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      /** Signed challenge to solve: find a solution such that SHA-256("<challenge>:<solution>") starts with `difficulty` zero bits */
+      challenge: string;
+      /** Leading zero bits required */
+      difficulty: number;
+      /** The challenge is refused after this instant */
+      expiresAt: string;
+    };
+  };
+  /** "Find out TIN" (Донистани РМА): your own TIN when the document, surname and birth date all match; the same answer shape on a miss (TS-19, TS-44) */
+  "POST /api/public/tax-services/tin-lookup": {
+    params: never;
+    query: never;
+    body: {
+      /** Passport series, letters (Cyrillic look-alikes are read as Latin); may be empty */
+      passportSeries?: string;
+      /** Passport number (6 to 10 digits); the series may be typed in front of it */
+      passportNumber: string;
+      /** Surname exactly as in the register (case and spacing do not matter) */
+      surname: string;
+      /** Date of birth */
+      birthDate: string;
+      /** The challenge from GET …/tin-lookup/challenge */
+      challenge?: string;
+      /** The solution found for it */
+      solution?: string;
+    };
+    response: {
+      /** Whether the document, the surname and the birth date all matched one taxpayer */
+      isFound: boolean;
+      tin: string | null;
+    };
+  };
+  /** The 152 line: an officer finds a caller’s TIN from the same data (TS-19, TS-22, TS-44) */
+  "POST /api/tax-services/tin-lookup": {
+    params: never;
+    query: never;
+    body: {
+      /** Passport series, letters (Cyrillic look-alikes are read as Latin); may be empty */
+      passportSeries?: string;
+      /** Passport number (6 to 10 digits); the series may be typed in front of it */
+      passportNumber: string;
+      /** Surname exactly as in the register (case and spacing do not matter) */
+      surname: string;
+      /** Date of birth */
+      birthDate: string;
+    };
+    response: {
+      /** Whether the document, the surname and the birth date all matched one taxpayer */
+      isFound: boolean;
+      tin: string | null;
+    };
+  };
+  /** Online TIN registration for a citizen of 16 or more without a TIN: the TIN and its electronic certificate at once (TS-20, TS-45, 01.01.01) */
+  "POST /api/public/tax-services/tin-registrations": {
+    params: never;
+    query: never;
+    body: {
+      /** Surname */
+      surname: string;
+      /** Given name */
+      givenName: string;
+      /** Patronymic */
+      patronymic?: string;
+      /** Date of birth */
+      birthDate: string;
+      /** Passport series, letters (Cyrillic look-alikes are read as Latin); may be empty */
+      passportSeries?: string;
+      /** Passport number (6 to 10 digits); the series may be typed in front of it */
+      passportNumber: string;
+      /** Address of residence */
+      address: string;
+      /** Tax body of the place of residence (GET /api/tax-services/units); the Dushanbe department by default */
+      unitCode?: string;
+      /** E-mail address */
+      email?: string;
+      /** Telephone number */
+      phone?: string;
+    };
+    response: {
+      tin: string;
+      registeredAt: string;
+      requestId: string;
+      requestNumber: string;
+      certificateNumber: string;
+      certificateSha256: string;
+      /** The electronic TIN certificate (PDF), base64 */
+      certificatePdfBase64: string;
+      verificationUrl: string;
+    };
+  };
+  /** Whether a TIN certificate is genuine, by its number and TIN or by the SHA-256 of the PDF (01.01.01) */
+  "GET /api/public/tax-services/tin-certificates/verify": {
+    params: never;
+    query: {
+      /** Certificate number */
+      number?: string;
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin?: string;
+      /** SHA-256 of the PDF */
+      sha256?: string;
+    };
+    body: never;
+    response: {
+      isGenuine: boolean;
+      number: string | null;
+      tin: string | null;
+      issuedAt: string | null;
+      sha256: string | null;
+      taxpayerStatus: string | null;
+    };
+  };
+  /** Ask for a personal cabinet: opened at once when the identity data match the register, else confirmed by an officer within 1 working day (TS-49, 12.12.01) */
+  "POST /api/public/tax-services/cabinet-requests": {
+    params: never;
+    query: never;
+    body: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin: string;
+      /** Passport series, letters (Cyrillic look-alikes are read as Latin); may be empty */
+      passportSeries?: string;
+      /** Passport number (6 to 10 digits); the series may be typed in front of it */
+      passportNumber?: string;
+      /** Surname (natural persons) */
+      surname?: string;
+      /** Date of birth (natural persons) */
+      birthDate?: string;
+      /** Name as registered (legal entities, dehkan farms) */
+      organisationName?: string;
+      representative?: {
+        /** Who acts for the organisation */
+        fullName: string;
+        /** Their position */
+        position: string;
+        /** Passport number (6 to 10 digits); the series may be typed in front of it */
+        passportNumber: string;
+      };
+      /** E-mail address */
+      email?: string;
+      /** Telephone number */
+      phone?: string;
+    };
+    response: {
+      requestId: string;
+      requestNumber: string;
+      /** completed: the cabinet is open and the credentials are on their way; open: an officer confirms within 1 working day */
+      status: string;
+      dueAt: string | null;
+      sentTo: {
+        channel: string;
+        /** Masked */
+        address: string;
+      };
+    };
+  };
+  /** An officer has checked an organisation’s documents: the cabinet is opened and the credentials sent (12.12.01) */
+  "POST /api/tax-services/cabinet-requests/{id}/confirm": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      requestNumber: string;
+    };
+  };
+  /** The register entry of the cabinet’s own taxpayer (TS-49) */
+  "GET /api/tax-services/taxpayers/me": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      tin: string;
+      kind: string;
+      name: string;
+      surname: string | null;
+      givenName: string | null;
+      patronymic: string | null;
+      organisationName: string | null;
+      birthDate: string | null;
+      passport: {
+        series: string;
+        number: string;
+      } | null;
+      address: string;
+      unitCode: string;
+      registeredAt: string;
+      status: string;
+      deregisteredAt: string | null;
+      isVatPayer: boolean;
+    };
+  };
+  /** A register entry for an officer; the read is logged (TS-52) */
+  "GET /api/tax-services/taxpayers/{tin}": {
+    params: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      tin: string;
+      kind: string;
+      name: string;
+      surname: string | null;
+      givenName: string | null;
+      patronymic: string | null;
+      organisationName: string | null;
+      birthDate: string | null;
+      passport: {
+        series: string;
+        number: string;
+      } | null;
+      address: string;
+      unitCode: string;
+      registeredAt: string;
+      status: string;
+      deregisteredAt: string | null;
+      isVatPayer: boolean;
+    };
+  };
+  /** Information for choosing a counterparty: name, kind, status, VAT payer, registration date; from the cabinet it is a 05.05.06 request (TS-48) */
+  "GET /api/public/tax-services/counterparties/{tin}": {
+    params: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      tin: string;
+      name: string;
+      kind: string;
+      status: string;
+      isVatPayer: boolean;
+      registeredOn: string;
+      deregisteredOn: string | null;
+      requestNumber: string | null;
+    };
+  };
+  /** The certificate of the platform’s EDS authority (PEM): the trust anchor of 12.12.02 certificates */
+  "GET /api/public/tax-services/eds/ca": {
+    params: never;
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The approved price list of EDS certificates in force (dehkan farms free) (12.12.02) */
+  "GET /api/public/tax-services/eds/prices": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      taxpayerKind: string;
+      amountDirams: number | null;
+    }[];
+  };
+  /** EDS applications: the cabinet’s own, or by TIN for an officer */
+  "GET /api/tax-services/eds/applications": {
+    params: never;
+    query: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin?: string;
+    };
+    body: never;
+    response: {
+      id: string;
+      tin: string;
+      /** pending, issued or cancelled */
+      status: string;
+      keySource: string;
+      priceDirams: number;
+      isFree: boolean;
+      contract: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      appliedAt: string;
+      contractSignedAt: string | null;
+      paidAt: string | null;
+      paymentReference: string | null;
+      renewsCertificateId: string | null;
+      requestId: string | null;
+    }[];
+  };
+  /** Apply for an EDS certificate (or its renewal) with a PKCS#10 request (12.12.02, TS-50) */
+  "POST /api/tax-services/eds/applications": {
+    params: never;
+    query: never;
+    body: {
+      /** PKCS#10 certificate request (PEM) for an ECDSA P-256 key */
+      csrPem?: string;
+      /** Or the bare public key: SPKI, PEM or base64 DER */
+      publicKeySpki?: string;
+      /** The certificate this one renews */
+      renewsCertificateId?: string;
+      /** E-mail address */
+      email?: string;
+      /** Telephone number */
+      phone?: string;
+    };
+    response: {
+      id: string;
+      tin: string;
+      /** pending, issued or cancelled */
+      status: string;
+      keySource: string;
+      priceDirams: number;
+      isFree: boolean;
+      contract: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      appliedAt: string;
+      contractSignedAt: string | null;
+      paidAt: string | null;
+      paymentReference: string | null;
+      renewsCertificateId: string | null;
+      requestId: string | null;
+    };
+  };
+  /** One EDS application with its contract text */
+  "GET /api/tax-services/eds/applications/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      tin: string;
+      /** pending, issued or cancelled */
+      status: string;
+      keySource: string;
+      priceDirams: number;
+      isFree: boolean;
+      contract: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      appliedAt: string;
+      contractSignedAt: string | null;
+      paidAt: string | null;
+      paymentReference: string | null;
+      renewsCertificateId: string | null;
+      requestId: string | null;
+    };
+  };
+  /** The applicant signs the contract; with the payment done (or none due) the certificate is issued (12.12.02) */
+  "POST /api/tax-services/eds/applications/{id}/contract": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The applicant accepts the contract text */
+      accept: true;
+    };
+    response: {
+      id: string;
+      tin: string;
+      /** pending, issued or cancelled */
+      status: string;
+      keySource: string;
+      priceDirams: number;
+      isFree: boolean;
+      contract: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      appliedAt: string;
+      contractSignedAt: string | null;
+      paidAt: string | null;
+      paymentReference: string | null;
+      renewsCertificateId: string | null;
+      requestId: string | null;
+    };
+  };
+  /** An officer records the fee as the bank confirmed it; with the contract signed the certificate is issued (12.12.02) */
+  "POST /api/tax-services/eds/applications/{id}/payment": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Amount paid, dirams */
+      amountDirams: number;
+      /** Bank reference of the payment */
+      reference: string;
+      /** When the bank took the payment; now by default */
+      paidAt?: string;
+    };
+    response: {
+      id: string;
+      tin: string;
+      /** pending, issued or cancelled */
+      status: string;
+      keySource: string;
+      priceDirams: number;
+      isFree: boolean;
+      contract: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      appliedAt: string;
+      contractSignedAt: string | null;
+      paidAt: string | null;
+      paymentReference: string | null;
+      renewsCertificateId: string | null;
+      requestId: string | null;
+    };
+  };
+  /** EDS certificates: the cabinet’s own, or by TIN for an officer (TS-50) */
+  "GET /api/tax-services/eds/certificates": {
+    params: never;
+    query: {
+      /** Taxpayer identification number (РМА), 9 digits */
+      tin?: string;
+    };
+    body: never;
+    response: {
+      id: string;
+      serialNumber: string;
+      tin: string;
+      subject: string;
+      /** active, expired, revoked */
+      state: string;
+      notBefore: string;
+      notAfter: string;
+      issuedAt: string;
+      revokedAt: string | null;
+      renewedBy: string | null;
+      sha256: string;
+      certificatePem: string;
+    }[];
+  };
+  /** Revoke a certificate (its holder or an officer) */
+  "POST /api/tax-services/eds/certificates/{id}/revoke": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Why (key lost, data changed …) */
+      reason: string;
+    };
+    response: {
+      id: string;
+      serialNumber: string;
+      tin: string;
+      subject: string;
+      /** active, expired, revoked */
+      state: string;
+      notBefore: string;
+      notAfter: string;
+      issuedAt: string;
+      revokedAt: string | null;
+      renewedBy: string | null;
+      sha256: string;
+      certificatePem: string;
+    };
+  };
+  /** Whether a signature was made with a platform EDS certificate in force and not revoked at the time (TS-50) */
+  "POST /api/public/tax-services/eds/verify": {
+    params: never;
+    query: never;
+    body: {
+      /** The signer’s certificate (PEM) */
+      certificatePem?: string;
+      /** Or the serial number of a certificate the platform issued */
+      serialNumber?: string;
+      /** The signed bytes, base64 */
+      messageBase64: string;
+      /** ECDSA P-256 / SHA-256 signature, DER or raw r‖s, base64 */
+      signatureBase64: string;
+      /** When it was signed; now by default */
+      signedAt?: string;
+    };
+    response: {
+      isValid: boolean;
+      fault: string | null;
+      certificate: {
+        serialNumber: string;
+        tin: string;
+        subject: string;
+        notBefore: string;
+        notAfter: string;
+        revokedAt: string | null;
+      } | null;
+    };
+  };
+  /** Where a complaint about tax officials can be sent, at the complainant’s choice (A1 p.13, TS-15, TS-21) */
+  "GET /api/public/tax-services/complaint-channels": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      channels: string[];
+      name: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      contact: string;
+    }[];
+  };
+  /** The online Book of complaints: file a complaint and get its registration number and secret (TS-40); from the personal cabinet the TIN is the session’s */
+  "POST /api/public/tax-services/complaint-book": {
+    params: never;
+    query: never;
+    body: {
+      /** Default 11.11.02; 11.11.01 and 11.11.04 need a taxpayer logged in to the personal cabinet */
+      serviceKey?: "11.11.01" | "11.11.02" | "11.11.04";
+      complainant: {
+        /** Name of the citizen or taxpayer */
+        name: string;
+        email?: string;
+        /** Telephone number */
+        phone?: string;
+        /** Postal address for the written reply */
+        address?: string;
+      };
+      about?: {
+        /** Code of the unit complained of */
+        unitCode?: string;
+        /** The official complained of */
+        officialName?: string;
+        /** An action or an inaction of the official (A1 p.13) */
+        conduct?: "action" | "inaction";
+      };
+      /** 11.11.01: the tax audit act or decision appealed, with its number and date */
+      decisionRef?: string;
+      /** 11.11.04: the declaration (report) to correct: tax, period, number */
+      declarationRef?: string;
+      /** Text of the complaint or appeal */
+      text: string;
+    };
+    response: ComplaintRegistered;
+  };
+  /** The status of a complaint and its written reply, for the holder of its registration number and secret (TS-40, TS-17) */
+  "POST /api/public/tax-services/complaint-book/status": {
+    params: never;
+    query: never;
+    body: {
+      /** Registration number of the complaint */
+      registrationNumber: string;
+      /** The secret given at registration */
+      secret: string;
+    };
+    response: ComplaintStatus;
+  };
+  /** The reply letter (PDF), for the holder of the registration number and secret (TS-17) */
+  "POST /api/public/tax-services/complaint-book/reply-letter": {
+    params: never;
+    query: never;
+    body: {
+      /** Registration number of the complaint */
+      registrationNumber: string;
+      /** The secret given at registration */
+      secret: string;
+    };
+    response: unknown;
+  };
+  /** Rate how a complaint was handled, once, with its registration number and secret (TS-41) */
+  "POST /api/public/tax-services/complaint-book/rating": {
+    params: never;
+    query: never;
+    body: {
+      /** Registration number of the complaint */
+      registrationNumber: string;
+      /** The secret given at registration */
+      secret: string;
+      /** Overall: 1 (very poor) … 5 (excellent) */
+      overall: number;
+      /** Courtesy of the staff: 1 (very poor) … 5 (excellent) */
+      courtesy: number;
+      /** Clarity of the information: 1 (very poor) … 5 (excellent) */
+      clarity: number;
+      /** Timeliness: 1 (very poor) … 5 (excellent) */
+      timeliness: number;
+      /** Remark */
+      comment?: string;
+    };
+    response: {
+      id: string;
+    };
+  };
+  /** The complaints register: a complainant’s own, a unit’s, or all for the TSD, newest first (TS-39) */
+  "GET /api/tax-services/complaints": {
+    params: never;
+    query: {
+      /** Which complaints */
+      state?: "under_review" | "answered" | "breached";
+      /** Service code with its sub-variant letter, e.g. 05.05.01b */
+      serviceKey?: string;
+      /** Channel the request came through (TS-26) */
+      channel?: "cabinet" | "office" | "terminal" | "phone_151" | "phone_152" | "trust_phone" | "email" | "chat" | "post" | "complaint_book";
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: Complaint[];
+  };
+  /** Register a complaint or appeal received by post, in person, by telephone 2330905 or 151, by e-mail or chat, with its proof of receipt (TS-15, TS-16, TS-39) */
+  "POST /api/tax-services/complaints": {
+    params: never;
+    query: never;
+    body: {
+      /** The service of group 11: 11.11.01, 11.11.02, 11.11.04 or 11.11.05 */
+      serviceKey: "11.11.01" | "11.11.02" | "11.11.04" | "11.11.05";
+      /** How it arrived (A1 p.13): post, office, trust_phone, phone_151, email, chat */
+      channel: "post" | "office" | "trust_phone" | "phone_151" | "email" | "chat";
+      complainant: {
+        /** Taxpayer identification number (РМА), 9 digits */
+        tin?: string;
+        /** Name of the citizen or taxpayer */
+        name: string;
+        email?: string;
+        /** Telephone number */
+        phone?: string;
+        /** Postal address for the written reply */
+        address?: string;
+      };
+      about?: {
+        /** Code of the unit complained of */
+        unitCode?: string;
+        /** The official complained of */
+        officialName?: string;
+        /** An action or an inaction of the official (A1 p.13) */
+        conduct?: "action" | "inaction";
+      };
+      /** 11.11.01: the tax audit act or decision appealed, with its number and date */
+      decisionRef?: string;
+      /** 11.11.04: the declaration (report) to correct: tax, period, number */
+      declarationRef?: string;
+      /** Text of the complaint or appeal */
+      text: string;
+      /** Unit that reviews it; by default the one the catalogue names */
+      unitCode?: string;
+      receipt?: {
+        /** In person: full name of the receiver on the second copy (TS-16) */
+        receiverName?: string;
+        /** In person: the receiver signed the second copy */
+        receiverSigned?: boolean;
+        /** In person: the stamp put on the second copy */
+        stamp?: string;
+        /** In person: the date of receipt on the second copy, if registered later */
+        receivedAt?: string;
+        /** Post or e-mail: number in the incoming register */
+        incomingNumber?: string;
+        /** Post or e-mail: date of the incoming-registration stamp, which starts the clock (TS-16) */
+        stampedAt?: string;
+      };
+    };
+    response: ComplaintRegistered;
+  };
+  /** One complaint with its proof of receipt and reply (TS-16, TS-17) */
+  "GET /api/tax-services/complaints/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: Complaint;
+  };
+  /** Reply in writing: the letter is kept with the request and the complainant is told (TS-17) */
+  "POST /api/tax-services/complaints/{id}/reply": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Outcome of the review */
+      outcome: "upheld" | "partly_upheld" | "dismissed" | "explained";
+      /** The written reply (TS-17) */
+      text: string;
+    };
+    response: Complaint;
+  };
+  /** The applicant rates a closed request once: overall, courtesy, clarity, timeliness (TS-14, TS-41) */
+  "POST /api/tax-services/requests/{id}/rating": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Overall: 1 (very poor) … 5 (excellent) */
+      overall: number;
+      /** Courtesy of the staff: 1 (very poor) … 5 (excellent) */
+      courtesy: number;
+      /** Clarity of the information: 1 (very poor) … 5 (excellent) */
+      clarity: number;
+      /** Timeliness: 1 (very poor) … 5 (excellent) */
+      timeliness: number;
+      /** Remark */
+      comment?: string;
+    };
+    response: {
+      id: string;
+    };
+  };
+  /** How the public rated a unit over the last twelve months (TS-41) */
+  "GET /api/public/tax-services/units/{code}/ratings": {
+    params: {
+      /** Unit code */
+      code: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      unitCode: string;
+      from: string;
+      to: string;
+      totals: RatingAggregate;
+    };
+  };
+  /** Rate a unit of the tax authorities and its staff, with remarks and proposals (A1 p.16(4), TS-18, TS-41) */
+  "POST /api/public/tax-services/units/{code}/ratings": {
+    params: {
+      /** Unit code */
+      code: string;
+    };
+    query: never;
+    body: {
+      /** Overall: 1 (very poor) … 5 (excellent) */
+      overall: number;
+      /** Courtesy of the staff: 1 (very poor) … 5 (excellent) */
+      courtesy: number;
+      /** Clarity of the information: 1 (very poor) … 5 (excellent) */
+      clarity: number;
+      /** Timeliness: 1 (very poor) … 5 (excellent) */
+      timeliness: number;
+      /** The staff member rated */
+      staffName?: string;
+      /** Remarks */
+      remark?: string;
+      /** Proposals */
+      proposal?: string;
+      /** Name of the rater (optional) */
+      raterName?: string;
+      /** An officer of the 151 line records the caller’s rating (A1 p.16) */
+      viaPhone151?: boolean;
+    };
+    response: {
+      id: string;
+    };
+  };
+  /** Ratings aggregated per service, unit, channel and staff member, for the dashboard and reports (TS-32, TS-41) */
+  "GET /api/tax-services/ratings/summary": {
+    params: never;
+    query: {
+      /** First day, default the 1st of this month */
+      from?: string;
+      /** Last day, default today */
+      to?: string;
+      /** Region */
+      region?: "central" | "dushanbe" | "sughd" | "khatlon" | "gbao" | "rrs";
+      unitCode?: string;
+      /** Service code with its sub-variant letter, e.g. 05.05.01b */
+      serviceKey?: string;
+      /** Channel the request came through (TS-26) */
+      channel?: "cabinet" | "office" | "terminal" | "phone_151" | "phone_152" | "trust_phone" | "email" | "chat" | "post" | "complaint_book";
+      /** Surveys after a request, or ratings of a unit */
+      kind?: "request" | "unit";
+    };
+    body: never;
+    response: RatingSummary;
+  };
+  /** Remarks and proposals left with ratings, newest first (A1 p.16(4)) */
+  "GET /api/tax-services/ratings/remarks": {
+    params: never;
+    query: {
+      unitCode?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** The monthly information notes on service quality with their files (10.10.03, TS-33) */
+  "GET /api/tax-services/quality-notes": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      [key: string]: unknown;
+    }[];
+  };
+  /** The latest revision of a month’s information note (10.10.03, TS-33) */
+  "GET /api/tax-services/quality-notes/{year}/{month}": {
+    params: {
+      year: number;
+      month: number;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Make the month’s information note now, or a revised one (10.10.03, TS-33) */
+  "POST /api/tax-services/quality-notes/{year}/{month}": {
+    params: {
+      year: number;
+      month: number;
+    };
+    query: never;
+    body: never;
+    response: {
+      requestId: string;
+      number: string;
+      revision: number;
+      resultIds: string[];
+    };
+  };
+  /** Compute the year’s quality and accessibility indicators (TS-13, TS-34) */
+  "POST /api/tax-services/indicators/{year}/compute": {
+    params: {
+      year: number;
+    };
+    query: never;
+    body: never;
+    response: QualityIndicators;
+  };
+  /** Publish the year’s indicators for "Boju khiroj" and www.andoz.tj (TS-03, TS-13) */
+  "POST /api/tax-services/indicators/{year}/publish": {
+    params: {
+      year: number;
+    };
+    query: never;
+    body: never;
+    response: QualityIndicators;
+  };
+  /** A year’s indicators, published or not (TS-34) */
+  "GET /api/tax-services/indicators/{year}": {
+    params: {
+      year: number;
+    };
+    query: never;
+    body: never;
+    response: QualityIndicators;
+  };
+  /** A year’s indicators as CSV, published or not (TS-34) */
+  "GET /api/tax-services/indicators/{year}/csv": {
+    params: {
+      year: number;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The years whose quality indicators are published (TS-13) */
+  "GET /api/public/tax-services/indicators": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      year: number;
+      publishedAt: string | null;
+    }[];
+  };
+  /** A year’s published quality indicators (TS-13, TS-34) */
+  "GET /api/public/tax-services/indicators/{year}": {
+    params: {
+      year: number;
+    };
+    query: never;
+    body: never;
+    response: QualityIndicators;
+  };
+  /** A year’s published quality indicators as CSV (TS-34) */
+  "GET /api/public/tax-services/indicators/{year}/csv": {
+    params: {
+      year: number;
+    };
+    query: never;
+    body: never;
+    response: unknown;
   };
 };
 

@@ -9,11 +9,27 @@ import { pages } from './pages.ts';
 import { pos } from './pos.ts';
 import { receipts } from './receipts.ts';
 import { registry } from './registry.ts';
+import { services } from './services.ts';
+import { servicesIdentity } from './services-identity.ts';
+import { servicesQuality } from './services-quality.ts';
 import { wizard } from './wizard.ts';
 
 export { type Language, LANGUAGES, isLanguage } from './dict.ts';
 
-const dict = { ...common, ...pages, ...fiscal, ...wizard, ...cabinet, ...registry, ...receipts, ...fiscalData, ...pos };
+const dict = {
+  ...common,
+  ...pages,
+  ...fiscal,
+  ...wizard,
+  ...cabinet,
+  ...registry,
+  ...receipts,
+  ...fiscalData,
+  ...pos,
+  ...services,
+  ...servicesQuality,
+  ...servicesIdentity,
+};
 export type Translation = Strings<typeof dict>;
 
 declare module 'i18next' {

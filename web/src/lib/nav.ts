@@ -29,12 +29,47 @@ export type NavLabel =
   | 'myApplications'
   | 'myReports'
   | 'cashdesk'
-  | 'catalogue';
+  | 'catalogue'
+  | 'servicesStandard'
+  | 'myServiceRequests'
+  | 'serviceQueue'
+  | 'serviceRegister'
+  | 'serviceDashboard'
+  | 'serviceCatalogue'
+  | 'complaintBook'
+  | 'complaintStatus'
+  | 'complaintChannels'
+  | 'rateService'
+  | 'qualityIndicators'
+  | 'complaints'
+  | 'registerComplaint'
+  | 'serviceRatings'
+  | 'qualityNotes'
+  | 'annualIndicators'
+  | 'taxAccount'
+  | 'taxAccounts'
+  | 'findTin'
+  | 'tinRegistration'
+  | 'cabinetRequest'
+  | 'counterpartyCheck'
+  | 'edsCheck'
+  | 'edsCertificates';
 
 export const PUBLIC_NAV: readonly NavItem[] = [
   { to: '/r', label: 'receiptCheck' },
   { to: '/public/models', label: 'models' },
   { to: '/public/tscs', label: 'tscs' },
+  { to: '/public/services', label: 'servicesStandard' },
+  { to: '/public/complaints', label: 'complaintBook' },
+  { to: '/public/complaint-status', label: 'complaintStatus' },
+  { to: '/public/complaint-channels', label: 'complaintChannels' },
+  { to: '/public/ratings', label: 'rateService' },
+  { to: '/public/indicators', label: 'qualityIndicators' },
+  { to: '/public/tin-lookup', label: 'findTin' },
+  { to: '/public/tin-registration', label: 'tinRegistration' },
+  { to: '/public/cabinet', label: 'cabinetRequest' },
+  { to: '/public/counterparty', label: 'counterpartyCheck' },
+  { to: '/public/eds', label: 'edsCheck' },
 ];
 
 /** What each role works on, first entry = its home page. */
@@ -56,6 +91,12 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
     { to: '/tax/studies', label: 'taxStudies' },
     { to: '/tax/businesses', label: 'taxBusinesses' },
     { to: '/tax/registers', label: 'taxRegisters' },
+    { to: '/services/queue', label: 'serviceQueue' },
+    { to: '/services/register', label: 'serviceRegister' },
+    { to: '/services/dashboard', label: 'serviceDashboard' },
+    { to: '/services/complaints', label: 'complaints' },
+    { to: '/services/ledger', label: 'taxAccounts' },
+    { to: '/services/eds', label: 'edsCertificates' },
     { to: '/deadlines', label: 'deadlines' },
     { to: '/inbox', label: 'inboxShort' },
   ],
@@ -76,7 +117,33 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
     { to: '/my/catalogue', label: 'catalogue' },
     { to: '/my/applications', label: 'myApplications' },
     { to: '/my/reports', label: 'myReports' },
+    { to: '/my/services', label: 'myServiceRequests' },
+    { to: '/my/ledger', label: 'taxAccount' },
+    { to: '/my/counterparty', label: 'counterpartyCheck' },
+    { to: '/my/eds', label: 'edsCertificates' },
     { to: '/deadlines', label: 'deadlines' },
+    { to: '/inbox', label: 'inboxShort' },
+  ],
+  // Tax-services (order 396): a citizen's cabinet, and the Taxpayer Services Department that controls the Standard (A1 p.3).
+  taxpayer: [
+    { to: '/my/services', label: 'myServiceRequests' },
+    { to: '/my/ledger', label: 'taxAccount' },
+    { to: '/my/counterparty', label: 'counterpartyCheck' },
+    { to: '/my/eds', label: 'edsCertificates' },
+    { to: '/inbox', label: 'inboxShort' },
+  ],
+  service_officer: [
+    { to: '/services/dashboard', label: 'serviceDashboard' },
+    { to: '/services/queue', label: 'serviceQueue' },
+    { to: '/services/register', label: 'serviceRegister' },
+    { to: '/services/catalogue', label: 'serviceCatalogue' },
+    { to: '/services/complaints', label: 'complaints' },
+    { to: '/services/register-complaint', label: 'registerComplaint' },
+    { to: '/services/ratings', label: 'serviceRatings' },
+    { to: '/services/quality-notes', label: 'qualityNotes' },
+    { to: '/services/indicators', label: 'annualIndicators' },
+    { to: '/services/ledger', label: 'taxAccounts' },
+    { to: '/services/eds', label: 'edsCertificates' },
     { to: '/inbox', label: 'inboxShort' },
   ],
 };

@@ -19,6 +19,9 @@ function subjectLink(n: Notification, role: Role | undefined): string | undefine
       return `/applications/${n.subjectId}`;
     case 'tsc_application':
       return role === 'tax_officer' ? `/tax/tsc-applications/${n.subjectId}` : undefined;
+    case 'service_request':
+      if (role === 'taxpayer' || role === 'business') return `/my/services/${n.subjectId}`;
+      return role === 'tax_officer' || role === 'service_officer' ? `/services/queue/${n.subjectId}` : undefined;
     default:
       return undefined;
   }

@@ -27,7 +27,7 @@ export type DashboardRow = {
   readonly closed: number;
   readonly late: number;
   readonly closedAfterSuspension: number;
-  /** Net completion time (suspensions excluded), to within 1 % (domain/percentiles.ts). */
+  /** Net completion time (suspensions excluded), to within 2.5 % (domain/percentiles.ts). */
   readonly medianSeconds: number | null;
   readonly p95Seconds: number | null;
   /** Share of closed requests delivered on time, 0…1; null when none closed. */
@@ -111,13 +111,8 @@ export async function dashboard(deps: TaxServicesDeps, filter: DashboardFilter =
       db,
       sql`SELECT dimension, value, bucket::int AS bucket, sum(closed)::int AS closed, sum(late)::int AS late, sum(suspended)::int AS suspended
           FROM tax_services.completion_stats
-          WHERE month BETWEEN ${`${from}-01`}::date AND ${`${to}-01`}::date ${regionCondition}
-          GROUP BY dimension, value, bucket
-          UNION ALL
-          SELECT 'region', region, bucket::int, sum(closed)::int, sum(late)::int, sum(suspended)::int
-          FROM tax_services.completion_stats
-          WHERE dimension = 'all' AND month BETWEEN ${`${from}-01`}::date AND ${`${to}-01`}::date ${regionCondition}
-          GROUP BY region, bucket`,
+          WHERE scope = ${region ?? ''} AND month BETWEEN ${`${from}-01`}::date AND ${`${to}-01`}::date
+          GROUP BY dimension, value, bucket`,
     ),
     rows<{ id: string; code: string; name_tg: string; name_ru: string; name_en: string }>(
       db,

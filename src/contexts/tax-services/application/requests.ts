@@ -335,21 +335,16 @@ async function close(
     const bucket = bucketOf(elapsed);
     const month = monthOf(at);
     const suspended = row.suspensions > 0 ? 1 : 0;
-    const values = (['all', 'service', 'unit', 'channel'] as const).map((dimension) => ({
-      month,
-      region: row.region,
-      dimension,
-      value: { all: '', service: row.serviceKey, unit: row.unitId, channel: row.channel }[dimension],
-      bucket,
-      closed: 1,
-      late: isLate ? 1 : 0,
-      suspended,
-    }));
+    // Counted for the whole country ('') and for the request's region, under each breakdown.
+    const breakdowns = { all: '', service: row.serviceKey, unit: row.unitId, region: row.region, channel: row.channel };
+    const values = ['', row.region].flatMap((scope) =>
+      Object.entries(breakdowns).map(([dimension, value]) => ({ month, scope, dimension, value, bucket, closed: 1, late: isLate ? 1 : 0, suspended })),
+    );
     await tx
       .insert(completionStats)
       .values(values)
       .onConflictDoUpdate({
-        target: [completionStats.month, completionStats.region, completionStats.dimension, completionStats.value, completionStats.bucket],
+        target: [completionStats.scope, completionStats.month, completionStats.dimension, completionStats.value, completionStats.bucket],
         set: {
           closed: sql`${completionStats.closed} + 1`,
           late: sql`${completionStats.late} + excluded.late`,

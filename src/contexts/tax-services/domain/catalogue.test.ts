@@ -30,8 +30,13 @@ describe('TS-24 TS-25: the catalogue of order 396 (spec section 2.1)', () => {
     assert.deepEqual(CATALOGUE_396_META, { order: '396', date: '2025-06-17', replaces: { order: '250', date: '2024-04-22' } });
   });
 
-  test('TS-25: 59 deadline lines, 52 distinct codes, unique keys', () => {
+  test('TS-01 TS-06 TS-08 TS-25: the Standard as approved: 59 deadline lines, 52 distinct codes, unique keys, each with every attribute of A1 p.4-6', () => {
     assert.equal(CATALOGUE_396.length, 59);
+    for (const l of CATALOGUE_396) {
+      for (const text of [l.name, l.deadlineText, l.result.text, l.legalBasis.value, l.responsibleUnit.value]) assert.ok(text.tg && text.ru && text.en, l.key);
+      assert.ok(['free', 'paid', 'not_stated'].includes(l.cost.value.kind), l.key);
+      assert.ok(l.deadline.kind, l.key);
+    }
     assert.equal(new Set(CATALOGUE_396.map((l) => l.code)).size, 52);
     assert.equal(new Set(CATALOGUE_396.map((l) => l.key)).size, 59);
     for (const l of CATALOGUE_396) assert.equal(l.key, `${l.code}${l.variant ?? ''}`);

@@ -212,6 +212,35 @@ for (const target of testTargets()) {
       assert.equal(planned.status, 201, planned.text);
     });
 
+    test('TS-42 TS-27 11.11.03b: a 151 call is a real-time request answered while the caller is on the line', async () => {
+      await at('2026-09-04T05:00:00Z');
+      const call = await open(tsd, { serviceKey: '11.11.03b', channel: 'phone_151', applicant: { name: 'Зангзананда', phone: '+992 90 000 00 00' } });
+      assert.equal(call.status, 201, call.text);
+      assert.equal(call.body.sla.dueAt, null, 'real time has no legal breach (A-2)');
+      assert.equal(call.body.sla.targetAt, '2026-09-04T05:01:00.000Z', 'the technical target is 60 s');
+      t.clock.set('2026-09-04T05:00:40Z');
+      const answered = await tsd.post(`/api/tax-services/requests/${call.body.id}/complete`, { note: 'Ба савол ҷавоб дода шуд' });
+      assert.equal(answered.body.sla.state, 'met');
+      assert.equal(answered.body.elapsedSeconds, 40);
+    });
+
+    test('TS-43 10.10.02: the online consultant answers in the chat and the transcript is kept with the request', async () => {
+      await at('2026-09-04T05:00:00Z');
+      const chat = await open(taxpayer, { serviceKey: '10.10.02' });
+      assert.equal(chat.status, 201, chat.text);
+      const transcript = Buffer.from('Савол: Мӯҳлати пешниҳоди эъломия кай аст?\nҶавоб: То 15-уми моҳи баъдӣ.\n');
+      const done = await tsd.post(`/api/tax-services/requests/${chat.body.id}/complete`, {
+        results: [{ kind: 'answer', fileName: 'chat.txt', mediaType: 'text/plain', contentBase64: transcript.toString('base64') }],
+      });
+      assert.equal(done.status, 200, done.text);
+      const file = await t.app.inject({
+        method: 'GET',
+        url: `/api/tax-services/requests/${chat.body.id}/results/${done.body.results[0].id}`,
+        headers: { authorization: `Bearer ${taxpayer.token}` },
+      });
+      assert.equal(file.body, transcript.toString());
+    });
+
     test('TS-26: refusals of the register name the field at fault', async () => {
       const unknown = await open(taxpayer, { serviceKey: '13.13.01' });
       assert.equal(unknown.status, 404);
@@ -275,7 +304,7 @@ for (const target of testTargets()) {
       assert.equal(late.body.isLate, true);
     });
 
-    test('TS-32: the dashboard counts open, at-risk and breached requests now, and the closed ones with their median and 95th percentile', async () => {
+    test('TS-32 TS-23: the dashboard counts open, at-risk and breached requests now, and the closed ones with their median and 95th percentile', async () => {
       const fresh = await startTestApp(target, '2026-10-05T04:00:00Z'); // Monday 5 October, 09:00
       try {
         let o = await fresh.as('tax_officer', { login: `dash-officer-${target}` });
@@ -309,8 +338,8 @@ for (const target of testTargets()) {
         assert.equal(d.totals.atRisk, 1, 'the request opened on Tuesday is past 75 % of its 24 hours');
         assert.equal(d.totals.closed, 3);
         assert.equal(d.totals.late, 1);
-        assert.ok(Math.abs(d.totals.medianSeconds - 7200) / 7200 <= 0.01, `median ${d.totals.medianSeconds}`);
-        assert.ok(Math.abs(d.totals.p95Seconds - 108_000) / 108_000 <= 0.01, `p95 ${d.totals.p95Seconds}`);
+        assert.ok(Math.abs(d.totals.medianSeconds - 7200) / 7200 <= 0.025, `median ${d.totals.medianSeconds}`);
+        assert.ok(Math.abs(d.totals.p95Seconds - 108_000) / 108_000 <= 0.025, `p95 ${d.totals.p95Seconds}`);
         assert.ok(Math.abs(d.totals.onTimeRate - 2 / 3) < 1e-9);
         const rrc = d.byService.find((x: { key: string }) => x.key === '01.01.05');
         assert.equal(rrc.closed, 3);
@@ -333,27 +362,29 @@ for (const target of testTargets()) {
         assert.equal(forbidden.body.code, 'FORBIDDEN');
 
         // The statistics kept at each close equal a recomputation from the requests themselves.
-        const kept = await fresh.db.query<{ dimension: string; value: string; bucket: number; closed: number; late: number }>(
-          `SELECT dimension, value, bucket::int AS bucket, closed, late FROM tax_services.completion_stats ORDER BY 1, 2, 3`,
+        const kept = await fresh.db.query<{ scope: string; dimension: string; value: string; bucket: number; closed: number; late: number }>(
+          `SELECT scope, dimension, value, bucket::int AS bucket, closed, late FROM tax_services.completion_stats ORDER BY 1, 2, 3, 4`,
         );
-        const reqs = await fresh.db.query<{ service_key: string; unit_id: string; channel: string; elapsed_seconds: string; is_late: boolean }>(
-          `SELECT service_key, unit_id::text, channel, elapsed_seconds::text, is_late FROM tax_services.requests WHERE completed_at IS NOT NULL`,
+        const reqs = await fresh.db.query<{ service_key: string; unit_id: string; region: string; channel: string; elapsed_seconds: string; is_late: boolean }>(
+          `SELECT service_key, unit_id::text, region, channel, elapsed_seconds::text, is_late FROM tax_services.requests WHERE completed_at IS NOT NULL`,
         );
         const expected = new Map<string, { closed: number; late: number }>();
         for (const q of reqs)
-          for (const [dim, value] of [
-            ['all', ''],
-            ['service', q.service_key],
-            ['unit', q.unit_id],
-            ['channel', q.channel],
-          ]) {
-            const k = `${dim}|${value}|${bucketOf(Number(q.elapsed_seconds))}`;
-            const e = expected.get(k) ?? { closed: 0, late: 0 };
-            e.closed++;
-            if (q.is_late) e.late++;
-            expected.set(k, e);
-          }
-        assert.deepEqual(new Map(kept.map((k) => [`${k.dimension}|${k.value}|${k.bucket}`, { closed: k.closed, late: k.late }])), expected);
+          for (const scope of ['', q.region])
+            for (const [dim, value] of [
+              ['all', ''],
+              ['service', q.service_key],
+              ['unit', q.unit_id],
+              ['region', q.region],
+              ['channel', q.channel],
+            ]) {
+              const k = `${scope}|${dim}|${value}|${bucketOf(Number(q.elapsed_seconds))}`;
+              const e = expected.get(k) ?? { closed: 0, late: 0 };
+              e.closed++;
+              if (q.is_late) e.late++;
+              expected.set(k, e);
+            }
+        assert.deepEqual(new Map(kept.map((k) => [`${k.scope}|${k.dimension}|${k.value}|${k.bucket}`, { closed: k.closed, late: k.late }])), expected);
       } finally {
         await fresh.close();
       }

@@ -103,7 +103,7 @@ export const results = taxServices.table('results', {
 
 export const completionStats = taxServices.table('completion_stats', {
   month: date('month').notNull(),
-  region: text('region').notNull(),
+  scope: text('scope').notNull(),
   dimension: text('dimension').notNull(),
   value: text('value').notNull(),
   bucket: smallint('bucket').notNull(),
