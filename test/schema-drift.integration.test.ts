@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
+import * as customs from '../src/contexts/customs/infrastructure/schema.ts';
 import * as fiscal from '../src/contexts/fiscal/infrastructure/schema.ts';
 import * as taxComplaints from '../src/contexts/tax-services/infrastructure/complaints.schema.ts';
 import * as taxIdentity from '../src/contexts/tax-services/infrastructure/identity.schema.ts';
@@ -26,6 +27,7 @@ const tables: PgTable[] = [
       ...Object.values(taxIdentity),
       ...Object.values(taxLedger),
       ...Object.values(taxComplaints),
+      ...Object.values(customs),
     ] as unknown[]
   ).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
 ];

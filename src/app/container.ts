@@ -9,6 +9,7 @@ import { mergeProblems } from '../platform/problems.ts';
 import { createFiscalContext } from '../contexts/fiscal/index.ts';
 import { type CashdeskOptions, createCashdeskContext } from '../contexts/cashdesk/index.ts';
 import { createTaxServicesContext } from '../contexts/tax-services/index.ts';
+import { createCustomsContext } from '../contexts/customs/index.ts';
 
 /** The composition root: one database, one clock, one calendar, every context. */
 export type Container = Awaited<ReturnType<typeof createContainer>>;
@@ -54,7 +55,9 @@ export async function createContainer(options: {
   );
   const taxServices = createTaxServicesContext({ database, clock, calendar: calendarNow });
   await taxServices.start();
-  const contexts = [fiscal, cashdesk, taxServices];
+  const customs = createCustomsContext({ database, clock });
+  await customs.start();
+  const contexts = [fiscal, cashdesk, taxServices, customs];
   const worker = createWorker({
     database,
     clock,
@@ -73,6 +76,7 @@ export async function createContainer(options: {
     fiscal,
     cashdesk,
     taxServices,
+    customs,
     contexts,
     worker,
     problems: mergeProblems(contexts.map((c) => c.problems)),

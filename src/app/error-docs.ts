@@ -1,4 +1,5 @@
 import { cashdeskErrorCatalogue } from '../contexts/cashdesk/index.ts';
+import { customsErrorCatalogue } from '../contexts/customs/index.ts';
 import { fiscalProblems } from '../contexts/fiscal/index.ts';
 import { taxServicesErrorCatalogue } from '../contexts/tax-services/index.ts';
 import { platformProblems, type ProblemSpec } from '../platform/problems.ts';
@@ -27,5 +28,6 @@ export function errorDocs(): string {
     section('Fiscal data operator', fiscalProblems),
     section('Virtual cash register and fiscal module', cashdeskErrorCatalogue),
     section('Taxpayer services', taxServicesErrorCatalogue),
+    section('Customs reference data', customsErrorCatalogue),
   ].join('\n');
 }

@@ -1029,6 +1029,8 @@ export type ServiceRequestDetail = {
     sha256: string;
     createdAt: string;
   }[];
+  /** The applicant has rated the service (TS-41: once) */
+  isRated: boolean;
 };
 
 export type ServiceDashboard = {
@@ -4562,6 +4564,1172 @@ export type Operations = {
     query: never;
     body: never;
     response: unknown;
+  };
+  /** Customs offices and their powers (art.125): the rows in force on a day, searched by code or name */
+  "GET /api/customs/offices": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+      /** Region (dushanbe, sughd, khatlon, gbao, rrp) */
+      region: string;
+      /** Border post or inland office */
+      kind: "border" | "inland";
+      /** Working-time calendar (platform.calendar_offices) */
+      calendarOffice: string;
+      /** Declarations the office accepts (art.125 p.1) */
+      declarationKinds: ("goods" | "transit" | "preliminary" | "periodic")[];
+      /** Customs procedures the office accepts */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Modes of transport the office serves (art.125 p.2 i.2) */
+      transportModes: ("road" | "river" | "air" | "rail" | "pipeline" | "power_line")[];
+      /** Goods assigned to this office (art.125 p.2 i.1, 3, 4) */
+      goodsAssignments: ("cultural_valuables" | "weapons" | "military_equipment" | "radioactive" | "frequent_violations" | "prohibitions_restrictions" | "intellectual_property")[];
+    }[];
+  };
+  /** Customs offices and their powers (art.125): enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/offices": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+      /** Region (dushanbe, sughd, khatlon, gbao, rrp) */
+      region: string;
+      /** Border post or inland office */
+      kind: "border" | "inland";
+      /** Working-time calendar (platform.calendar_offices) */
+      calendarOffice: string;
+      /** Declarations the office accepts (art.125 p.1) */
+      declarationKinds: ("goods" | "transit" | "preliminary" | "periodic")[];
+      /** Customs procedures the office accepts */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Modes of transport the office serves (art.125 p.2 i.2) */
+      transportModes: ("road" | "river" | "air" | "rail" | "pipeline" | "power_line")[];
+      /** Goods assigned to this office (art.125 p.2 i.1, 3, 4) */
+      goodsAssignments: ("cultural_valuables" | "weapons" | "military_equipment" | "radioactive" | "frequent_violations" | "prohibitions_restrictions" | "intellectual_property")[];
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+      /** Region (dushanbe, sughd, khatlon, gbao, rrp) */
+      region: string;
+      /** Border post or inland office */
+      kind: "border" | "inland";
+      /** Working-time calendar (platform.calendar_offices) */
+      calendarOffice: string;
+      /** Declarations the office accepts (art.125 p.1) */
+      declarationKinds: ("goods" | "transit" | "preliminary" | "periodic")[];
+      /** Customs procedures the office accepts */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Modes of transport the office serves (art.125 p.2 i.2) */
+      transportModes: ("road" | "river" | "air" | "rail" | "pipeline" | "power_line")[];
+      /** Goods assigned to this office (art.125 p.2 i.1, 3, 4) */
+      goodsAssignments: ("cultural_valuables" | "weapons" | "military_equipment" | "radioactive" | "frequent_violations" | "prohibitions_restrictions" | "intellectual_property")[];
+    }[];
+  };
+  /** Customs offices and their powers (art.125): the version in force on a day (default today in Dushanbe) */
+  "GET /api/customs/offices/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+      /** Region (dushanbe, sughd, khatlon, gbao, rrp) */
+      region: string;
+      /** Border post or inland office */
+      kind: "border" | "inland";
+      /** Working-time calendar (platform.calendar_offices) */
+      calendarOffice: string;
+      /** Declarations the office accepts (art.125 p.1) */
+      declarationKinds: ("goods" | "transit" | "preliminary" | "periodic")[];
+      /** Customs procedures the office accepts */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Modes of transport the office serves (art.125 p.2 i.2) */
+      transportModes: ("road" | "river" | "air" | "rail" | "pipeline" | "power_line")[];
+      /** Goods assigned to this office (art.125 p.2 i.1, 3, 4) */
+      goodsAssignments: ("cultural_valuables" | "weapons" | "military_equipment" | "radioactive" | "frequent_violations" | "prohibitions_restrictions" | "intellectual_property")[];
+    };
+  };
+  /** Customs offices and their powers (art.125): every version, oldest first */
+  "GET /api/customs/offices/{code}/history": {
+    params: {
+      code: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+      /** Region (dushanbe, sughd, khatlon, gbao, rrp) */
+      region: string;
+      /** Border post or inland office */
+      kind: "border" | "inland";
+      /** Working-time calendar (platform.calendar_offices) */
+      calendarOffice: string;
+      /** Declarations the office accepts (art.125 p.1) */
+      declarationKinds: ("goods" | "transit" | "preliminary" | "periodic")[];
+      /** Customs procedures the office accepts */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Modes of transport the office serves (art.125 p.2 i.2) */
+      transportModes: ("road" | "river" | "air" | "rail" | "pipeline" | "power_line")[];
+      /** Goods assigned to this office (art.125 p.2 i.1, 3, 4) */
+      goodsAssignments: ("cultural_valuables" | "weapons" | "military_equipment" | "radioactive" | "frequent_violations" | "prohibitions_restrictions" | "intellectual_property")[];
+    }[];
+  };
+  /** Customs offices and their powers (art.125): import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/offices/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** National commodity nomenclature (ТН ВЭД) with duty, excise and VAT rates: the rows in force on a day, searched by code or name */
+  "GET /api/customs/commodity-codes": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** 10-digit national code */
+      code: string;
+      /** description in Tajik */
+      descriptionTg: string;
+      /** description in Russian */
+      descriptionRu: string;
+      /** description in English */
+      descriptionEn: string;
+      /** Unit of measure of specific rates and supplementary quantity (kg, pcs, l, 1000 pcs …) */
+      unit: string;
+      dutyAdValoremBp: number | null;
+      dutySpecificDirams: number | null;
+      exciseAdValoremBp: number | null;
+      exciseSpecificDirams: number | null;
+      /** VAT on import, basis points (1250 = 12.5 %) */
+      vatBp: number;
+    }[];
+  };
+  /** National commodity nomenclature (ТН ВЭД) with duty, excise and VAT rates: enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/commodity-codes": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** 10-digit national code */
+      code: string;
+      /** description in Tajik */
+      descriptionTg: string;
+      /** description in Russian */
+      descriptionRu: string;
+      /** description in English */
+      descriptionEn: string;
+      /** Unit of measure of specific rates and supplementary quantity (kg, pcs, l, 1000 pcs …) */
+      unit: string;
+      dutyAdValoremBp?: number | null;
+      dutySpecificDirams?: number | null;
+      exciseAdValoremBp?: number | null;
+      exciseSpecificDirams?: number | null;
+      /** VAT on import, basis points (1250 = 12.5 %) */
+      vatBp: number;
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** 10-digit national code */
+      code: string;
+      /** description in Tajik */
+      descriptionTg: string;
+      /** description in Russian */
+      descriptionRu: string;
+      /** description in English */
+      descriptionEn: string;
+      /** Unit of measure of specific rates and supplementary quantity (kg, pcs, l, 1000 pcs …) */
+      unit: string;
+      dutyAdValoremBp: number | null;
+      dutySpecificDirams: number | null;
+      exciseAdValoremBp: number | null;
+      exciseSpecificDirams: number | null;
+      /** VAT on import, basis points (1250 = 12.5 %) */
+      vatBp: number;
+    }[];
+  };
+  /** National commodity nomenclature (ТН ВЭД) with duty, excise and VAT rates: the version in force on a day (default today in Dushanbe) */
+  "GET /api/customs/commodity-codes/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** 10-digit national code */
+      code: string;
+      /** description in Tajik */
+      descriptionTg: string;
+      /** description in Russian */
+      descriptionRu: string;
+      /** description in English */
+      descriptionEn: string;
+      /** Unit of measure of specific rates and supplementary quantity (kg, pcs, l, 1000 pcs …) */
+      unit: string;
+      dutyAdValoremBp: number | null;
+      dutySpecificDirams: number | null;
+      exciseAdValoremBp: number | null;
+      exciseSpecificDirams: number | null;
+      /** VAT on import, basis points (1250 = 12.5 %) */
+      vatBp: number;
+    };
+  };
+  /** National commodity nomenclature (ТН ВЭД) with duty, excise and VAT rates: every version, oldest first */
+  "GET /api/customs/commodity-codes/{code}/history": {
+    params: {
+      code: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** 10-digit national code */
+      code: string;
+      /** description in Tajik */
+      descriptionTg: string;
+      /** description in Russian */
+      descriptionRu: string;
+      /** description in English */
+      descriptionEn: string;
+      /** Unit of measure of specific rates and supplementary quantity (kg, pcs, l, 1000 pcs …) */
+      unit: string;
+      dutyAdValoremBp: number | null;
+      dutySpecificDirams: number | null;
+      exciseAdValoremBp: number | null;
+      exciseSpecificDirams: number | null;
+      /** VAT on import, basis points (1250 = 12.5 %) */
+      vatBp: number;
+    }[];
+  };
+  /** National commodity nomenclature (ТН ВЭД) with duty, excise and VAT rates: import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/commodity-codes/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** Countries (ISO 3166-1 alpha-2): the rows in force on a day, searched by code or name */
+  "GET /api/customs/countries": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 3166-1 alpha-2 */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Countries (ISO 3166-1 alpha-2): enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/countries": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** ISO 3166-1 alpha-2 */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 3166-1 alpha-2 */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Countries (ISO 3166-1 alpha-2): the version in force on a day (default today in Dushanbe) */
+  "GET /api/customs/countries/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 3166-1 alpha-2 */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    };
+  };
+  /** Countries (ISO 3166-1 alpha-2): every version, oldest first */
+  "GET /api/customs/countries/{code}/history": {
+    params: {
+      code: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 3166-1 alpha-2 */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Countries (ISO 3166-1 alpha-2): import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/countries/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** Currencies (ISO 4217): the rows in force on a day, searched by code or name */
+  "GET /api/customs/currencies": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 4217 letter code */
+      code: string;
+      /** ISO 4217 numeric code */
+      numericCode: string;
+      /** Digits after the decimal point */
+      minorUnits: number;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Currencies (ISO 4217): enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/currencies": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** ISO 4217 letter code */
+      code: string;
+      /** ISO 4217 numeric code */
+      numericCode: string;
+      /** Digits after the decimal point */
+      minorUnits: number;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 4217 letter code */
+      code: string;
+      /** ISO 4217 numeric code */
+      numericCode: string;
+      /** Digits after the decimal point */
+      minorUnits: number;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Currencies (ISO 4217): the version in force on a day (default today in Dushanbe) */
+  "GET /api/customs/currencies/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 4217 letter code */
+      code: string;
+      /** ISO 4217 numeric code */
+      numericCode: string;
+      /** Digits after the decimal point */
+      minorUnits: number;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    };
+  };
+  /** Currencies (ISO 4217): every version, oldest first */
+  "GET /api/customs/currencies/{code}/history": {
+    params: {
+      code: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 4217 letter code */
+      code: string;
+      /** ISO 4217 numeric code */
+      numericCode: string;
+      /** Digits after the decimal point */
+      minorUnits: number;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Currencies (ISO 4217): import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/currencies/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** Exchange rates: somoni per unit of currency, per day: the rows in force on a day, searched by code or name */
+  "GET /api/customs/exchange-rates": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 4217 letter code */
+      currency: string;
+      /** Somoni per one unit, exact decimal with up to 6 places */
+      somoniPerUnit: string;
+      /** Where the rate comes from (National Bank of Tajikistan …) */
+      source: string;
+    }[];
+  };
+  /** Exchange rates: somoni per unit of currency, per day: enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/exchange-rates": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** ISO 4217 letter code */
+      currency: string;
+      /** Somoni per one unit, exact decimal with up to 6 places */
+      somoniPerUnit: string;
+      /** Where the rate comes from (National Bank of Tajikistan …) */
+      source: string;
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 4217 letter code */
+      currency: string;
+      /** Somoni per one unit, exact decimal with up to 6 places */
+      somoniPerUnit: string;
+      /** Where the rate comes from (National Bank of Tajikistan …) */
+      source: string;
+    }[];
+  };
+  /** Exchange rates: somoni per unit of currency, per day: every version, oldest first */
+  "GET /api/customs/exchange-rates/{currency}/history": {
+    params: {
+      currency: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** ISO 4217 letter code */
+      currency: string;
+      /** Somoni per one unit, exact decimal with up to 6 places */
+      somoniPerUnit: string;
+      /** Where the rate comes from (National Bank of Tajikistan …) */
+      source: string;
+    }[];
+  };
+  /** Exchange rates: somoni per unit of currency, per day: import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/exchange-rates/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** Kinds of documents attached to declarations: the rows in force on a day, searched by code or name */
+  "GET /api/customs/document-types": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Kinds of documents attached to declarations: enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/document-types": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Kinds of documents attached to declarations: the version in force on a day (default today in Dushanbe) */
+  "GET /api/customs/document-types/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    };
+  };
+  /** Kinds of documents attached to declarations: every version, oldest first */
+  "GET /api/customs/document-types/{code}/history": {
+    params: {
+      code: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+    }[];
+  };
+  /** Kinds of documents attached to declarations: import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/document-types/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** Declarants, customs brokers and carriers, domestic and foreign (art.126): the rows in force on a day, searched by code or name */
+  "GET /api/customs/persons": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** TIN (9 digits) of a domestic person; COUNTRY-REGISTRATION of a foreign one */
+      code: string;
+      /** Name as registered */
+      name: string;
+      /** Domestic or foreign person */
+      residence: "domestic" | "foreign";
+      /** Country of registration */
+      country: string;
+      /** What the person acts as */
+      roles: ("declarant" | "customs_broker" | "carrier")[];
+      foreignGround: ("personal_use" | "customs_privileges" | "representative_office" | "carrier_transit" | "other_disposal") | null;
+    }[];
+  };
+  /** Declarants, customs brokers and carriers, domestic and foreign (art.126): enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/persons": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** TIN (9 digits) of a domestic person; COUNTRY-REGISTRATION of a foreign one */
+      code: string;
+      /** Name as registered */
+      name: string;
+      /** Domestic or foreign person */
+      residence: "domestic" | "foreign";
+      /** Country of registration */
+      country: string;
+      /** What the person acts as */
+      roles: ("declarant" | "customs_broker" | "carrier")[];
+      foreignGround?: ("personal_use" | "customs_privileges" | "representative_office" | "carrier_transit" | "other_disposal") | null;
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** TIN (9 digits) of a domestic person; COUNTRY-REGISTRATION of a foreign one */
+      code: string;
+      /** Name as registered */
+      name: string;
+      /** Domestic or foreign person */
+      residence: "domestic" | "foreign";
+      /** Country of registration */
+      country: string;
+      /** What the person acts as */
+      roles: ("declarant" | "customs_broker" | "carrier")[];
+      foreignGround: ("personal_use" | "customs_privileges" | "representative_office" | "carrier_transit" | "other_disposal") | null;
+    }[];
+  };
+  /** Declarants, customs brokers and carriers, domestic and foreign (art.126): the version in force on a day (default today in Dushanbe) */
+  "GET /api/customs/persons/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** TIN (9 digits) of a domestic person; COUNTRY-REGISTRATION of a foreign one */
+      code: string;
+      /** Name as registered */
+      name: string;
+      /** Domestic or foreign person */
+      residence: "domestic" | "foreign";
+      /** Country of registration */
+      country: string;
+      /** What the person acts as */
+      roles: ("declarant" | "customs_broker" | "carrier")[];
+      foreignGround: ("personal_use" | "customs_privileges" | "representative_office" | "carrier_transit" | "other_disposal") | null;
+    };
+  };
+  /** Declarants, customs brokers and carriers, domestic and foreign (art.126): every version, oldest first */
+  "GET /api/customs/persons/{code}/history": {
+    params: {
+      code: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** TIN (9 digits) of a domestic person; COUNTRY-REGISTRATION of a foreign one */
+      code: string;
+      /** Name as registered */
+      name: string;
+      /** Domestic or foreign person */
+      residence: "domestic" | "foreign";
+      /** Country of registration */
+      country: string;
+      /** What the person acts as */
+      roles: ("declarant" | "customs_broker" | "carrier")[];
+      foreignGround: ("personal_use" | "customs_privileges" | "representative_office" | "carrier_transit" | "other_disposal") | null;
+    }[];
+  };
+  /** Declarants, customs brokers and carriers, domestic and foreign (art.126): import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/persons/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** The calculation indicator (показатель для расчетов) per period: the version in force on a day (default today in Dushanbe) */
+  "GET /api/customs/calculation-indicator": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Value of one indicator in dirams */
+      valueDirams: number;
+      /** The act that sets it (the state budget law of the year) */
+      legalBasis: string;
+    };
+  };
+  /** The calculation indicator (показатель для расчетов) per period: enter a new version; the open one closes the day before (refuses overlaps and past-dated changes) */
+  "POST /api/customs/calculation-indicator": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the version is in force (today or later for a code that has versions) */
+      validFrom: string;
+      validTo?: string | null;
+      /** Value of one indicator in dirams */
+      valueDirams: number;
+      /** The act that sets it (the state budget law of the year) */
+      legalBasis: string;
+    };
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Value of one indicator in dirams */
+      valueDirams: number;
+      /** The act that sets it (the state budget law of the year) */
+      legalBasis: string;
+    }[];
+  };
+  /** The calculation indicator (показатель для расчетов) per period: every version, oldest first */
+  "GET /api/customs/calculation-indicator/history": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Value of one indicator in dirams */
+      valueDirams: number;
+      /** The act that sets it (the state budget law of the year) */
+      legalBasis: string;
+    }[];
+  };
+  /** The calculation indicator (показатель для расчетов) per period: import versions from CSV, all lines or none; bad lines are listed with field and code */
+  "POST /api/customs/calculation-indicator/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV with a header row of column names (snake_case); lists separated by ; */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** Import duty, excise and VAT of a 10-digit commodity code in force on a day: the day of acceptance (IMP-07, CUS-DEC-72) */
+  "GET /api/customs/tariff/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      code: string;
+      date: string;
+      hierarchy: {
+        chapter: string;
+        heading: string;
+        subheading: string;
+        national: string;
+      };
+      description: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      duty: {
+        adValoremBp: number | null;
+        specificDirams: number | null;
+        unit: string;
+      };
+      excise: {
+        adValoremBp: number | null;
+        specificDirams: number | null;
+        unit: string;
+      } | null;
+      vatBp: number;
+      validFrom: string;
+      validTo: string | null;
+    };
+  };
+  /** Somoni per unit of a currency in force on a day, exact */
+  "GET /api/customs/exchange-rates/{currency}": {
+    params: {
+      currency: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      currency: string;
+      date: string;
+      /** Somoni per one unit, exact decimal */
+      somoniPerUnit: string;
+      source: string;
+      validFrom: string;
+      validTo: string | null;
+    };
+  };
+  /** Customs offices and their powers (art.125) (public) */
+  "GET /api/public/customs/offices": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+      /** Region (dushanbe, sughd, khatlon, gbao, rrp) */
+      region: string;
+      /** Border post or inland office */
+      kind: "border" | "inland";
+      /** Working-time calendar (platform.calendar_offices) */
+      calendarOffice: string;
+      /** Declarations the office accepts (art.125 p.1) */
+      declarationKinds: ("goods" | "transit" | "preliminary" | "periodic")[];
+      /** Customs procedures the office accepts */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Modes of transport the office serves (art.125 p.2 i.2) */
+      transportModes: ("road" | "river" | "air" | "rail" | "pipeline" | "power_line")[];
+      /** Goods assigned to this office (art.125 p.2 i.1, 3, 4) */
+      goodsAssignments: ("cultural_valuables" | "weapons" | "military_equipment" | "radioactive" | "frequent_violations" | "prohibitions_restrictions" | "intellectual_property")[];
+    }[];
+  };
+  /** Customs offices and their powers (art.125): one code on a day (public) */
+  "GET /api/public/customs/offices/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** Code: capitals, digits, hyphens */
+      code: string;
+      /** name in Tajik */
+      nameTg: string;
+      /** name in Russian */
+      nameRu: string;
+      /** name in English */
+      nameEn: string;
+      /** Region (dushanbe, sughd, khatlon, gbao, rrp) */
+      region: string;
+      /** Border post or inland office */
+      kind: "border" | "inland";
+      /** Working-time calendar (platform.calendar_offices) */
+      calendarOffice: string;
+      /** Declarations the office accepts (art.125 p.1) */
+      declarationKinds: ("goods" | "transit" | "preliminary" | "periodic")[];
+      /** Customs procedures the office accepts */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Modes of transport the office serves (art.125 p.2 i.2) */
+      transportModes: ("road" | "river" | "air" | "rail" | "pipeline" | "power_line")[];
+      /** Goods assigned to this office (art.125 p.2 i.1, 3, 4) */
+      goodsAssignments: ("cultural_valuables" | "weapons" | "military_equipment" | "radioactive" | "frequent_violations" | "prohibitions_restrictions" | "intellectual_property")[];
+    };
+  };
+  /** National commodity nomenclature (ТН ВЭД) with duty, excise and VAT rates (public) */
+  "GET /api/public/customs/commodity-codes": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Part of the code or of a name */
+      q?: string;
+      /** Leading part of the code (a commodity chapter, heading or subheading) */
+      prefix?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** 10-digit national code */
+      code: string;
+      /** description in Tajik */
+      descriptionTg: string;
+      /** description in Russian */
+      descriptionRu: string;
+      /** description in English */
+      descriptionEn: string;
+      /** Unit of measure of specific rates and supplementary quantity (kg, pcs, l, 1000 pcs …) */
+      unit: string;
+      dutyAdValoremBp: number | null;
+      dutySpecificDirams: number | null;
+      exciseAdValoremBp: number | null;
+      exciseSpecificDirams: number | null;
+      /** VAT on import, basis points (1250 = 12.5 %) */
+      vatBp: number;
+    }[];
+  };
+  /** National commodity nomenclature (ТН ВЭД) with duty, excise and VAT rates: one code on a day (public) */
+  "GET /api/public/customs/commodity-codes/{code}": {
+    params: {
+      code: string;
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      validFrom: string;
+      validTo: string | null;
+      /** 10-digit national code */
+      code: string;
+      /** description in Tajik */
+      descriptionTg: string;
+      /** description in Russian */
+      descriptionRu: string;
+      /** description in English */
+      descriptionEn: string;
+      /** Unit of measure of specific rates and supplementary quantity (kg, pcs, l, 1000 pcs …) */
+      unit: string;
+      dutyAdValoremBp: number | null;
+      dutySpecificDirams: number | null;
+      exciseAdValoremBp: number | null;
+      exciseSpecificDirams: number | null;
+      /** VAT on import, basis points (1250 = 12.5 %) */
+      vatBp: number;
+    };
   };
 };
 

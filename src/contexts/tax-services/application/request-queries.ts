@@ -5,6 +5,7 @@ import type { Localised } from '../../../platform/i18n.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { RequestErrorCode } from '../domain/errors.ts';
 import { type SlaState, slaState } from '../domain/sla.ts';
+import { ratings } from '../infrastructure/complaints.schema.ts';
 import { type RequestRow, requestEvents, requests, results, units } from '../infrastructure/schema.ts';
 import { actorOf, type TaxServicesDeps } from './deps.ts';
 
@@ -74,11 +75,11 @@ export async function getRequest(
   p: AccountPrincipal,
   id: string,
   registeredNow = false,
-): Promise<Result<RequestView & { events: unknown[]; results: unknown[] }, Failure<RequestErrorCode>>> {
+): Promise<Result<RequestView & { events: unknown[]; results: unknown[]; isRated: boolean }, Failure<RequestErrorCode>>> {
   const db = deps.database.db;
   const [found] = await db.select().from(requests).leftJoin(units, eq(units.id, requests.unitId)).where(eq(requests.id, id));
   if (!found || !(registeredNow || canRead(p, found.requests))) return fail('REQUEST_NOT_FOUND');
-  const [events, delivered] = await Promise.all([
+  const [events, delivered, rated] = await Promise.all([
     db.select().from(requestEvents).where(eq(requestEvents.requestId, id)).orderBy(asc(requestEvents.at), asc(requestEvents.id)),
     db
       .select({
@@ -91,6 +92,7 @@ export async function getRequest(
       })
       .from(results)
       .where(eq(results.requestId, id)),
+    db.select({ id: ratings.id }).from(ratings).where(eq(ratings.requestId, id)).limit(1),
   ]);
   const now = deps.clock.now();
   // TS-52: an officer's access to a taxpayer's request is kept in the audit trail.
@@ -99,6 +101,8 @@ export async function getRequest(
     ...viewOf(deps, found.requests, found.units ?? undefined, now),
     events: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actor: isTaxpayer(p) ? undefined : e.actor, note: e.note, data: e.data })),
     results: delivered.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    /** The applicant has rated the service (TS-41: once). */
+    isRated: rated.length > 0,
   });
 }
 

@@ -47,8 +47,10 @@ for (const target of testTargets()) {
       assert.equal((await taxpayer.post(`/api/tax-services/requests/${requestId}/rating`, incomplete)).body.code, 'VALIDATION_FAILED');
       assert.equal((await taxpayer.post('/api/tax-services/requests/0193a6a0-7c1e-7a10-8000-000000000001/rating', survey)).body.code, 'REQUEST_NOT_FOUND');
 
+      assert.equal((await taxpayer.get(`/api/tax-services/requests/${requestId}`)).body.isRated, false);
       const rated = await taxpayer.post(`/api/tax-services/requests/${requestId}/rating`, survey);
       assert.equal(rated.status, 201, rated.text);
+      assert.equal((await taxpayer.get(`/api/tax-services/requests/${requestId}`)).body.isRated, true, 'the cabinet knows not to ask again');
       const second = await taxpayer.post(`/api/tax-services/requests/${requestId}/rating`, { ...survey, overall: 1 });
       assert.equal(second.status, 409);
       assert.equal(second.body.code, 'RATING_ALREADY_GIVEN');

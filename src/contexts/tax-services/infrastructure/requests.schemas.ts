@@ -116,6 +116,7 @@ export const ServiceRequestDetailSchema = Type.Object(
     results: Type.Array(
       Type.Object({ id: Uuid(), kind: Type.String(), fileName: Type.String(), mediaType: Type.String(), sha256: Type.String(), createdAt: Type.String() }),
     ),
+    isRated: Type.Boolean({ description: 'The applicant has rated the service (TS-41: once)' }),
   },
   { $id: 'ServiceRequestDetail', title: 'ServiceRequestDetail' },
 );

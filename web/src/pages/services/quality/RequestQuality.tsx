@@ -22,6 +22,6 @@ export function RequestQuality({ r, mode }: { r: ServiceRequestDetail; mode: 'ta
       </Group>
     ) : null;
   const isClosed = r.status === 'completed' || r.status === 'rejected';
-  if (!isClosed) return null;
+  if (!isClosed || r.isRated) return null;
   return <SurveyCard send={(survey) => api('POST /api/tax-services/requests/{id}/rating', { params: { id: r.id }, body: survey })} />;
 }
