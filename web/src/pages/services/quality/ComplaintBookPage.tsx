@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
@@ -8,7 +8,7 @@ import { useSession } from '../../../lib/session.tsx';
 import { useAction, useApi } from '../../../lib/use-api.ts';
 import { loadUnits } from '../model.ts';
 import type { ComplaintRegistered } from './model.ts';
-import { type About, AboutFields, aboutBody, NO_ABOUT, RegisteredCard } from './parts.tsx';
+import { type About, aboutBody, ComplaintSubjectFields, NO_ABOUT, RegisteredCard } from './parts.tsx';
 
 /** From the personal cabinet the Book also takes the taxpayer's own affairs (TS-49): 11.11.01 and 11.11.04 need the session's TIN. */
 const CABINET_SERVICES = ['11.11.02', '11.11.01', '11.11.04'] as const;
@@ -124,37 +124,19 @@ export function ComplaintBookPage() {
                 name="serviceKey"
               />
             )}
-            <Fieldset legend={t('svq.field.about')}>
-              <AboutFields value={about} onChange={setAbout} units={units.data ?? []} error={submit.error} />
-            </Fieldset>
-            {service === '11.11.01' && (
-              <TextInput
-                label={t('svq.field.decisionRef')}
-                value={decisionRef}
-                onChange={(e) => setDecisionRef(e.currentTarget.value)}
-                error={submit.error?.messageFor('decisionRef')}
-                required
-              />
-            )}
-            {service === '11.11.04' && (
-              <TextInput
-                label={t('svq.field.declarationRef')}
-                value={declarationRef}
-                onChange={(e) => setDeclarationRef(e.currentTarget.value)}
-                error={submit.error?.messageFor('declarationRef')}
-                required
-              />
-            )}
-            <Textarea
-              label={t('svq.field.text')}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={submit.error?.messageFor('text')}
-              maxLength={20_000}
-              autosize
-              minRows={5}
-              required
-              name="text"
+            <ComplaintSubjectFields
+              serviceKey={service}
+              about={about}
+              onAbout={setAbout}
+              units={units.data ?? []}
+              decisionRef={decisionRef}
+              onDecisionRef={setDecisionRef}
+              declarationRef={declarationRef}
+              onDeclarationRef={setDeclarationRef}
+              text={text}
+              onText={setText}
+              error={submit.error}
+              maxTextLength={20_000}
             />
             <Fieldset legend={t('svq.field.complainant')}>
               <Stack gap="sm">

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
@@ -19,7 +19,7 @@ import {
   receiptModeOf,
   serviceLabel,
 } from './model.ts';
-import { type About, AboutFields, aboutBody, NO_ABOUT, RegisteredCard, ResultLink } from './parts.tsx';
+import { type About, aboutBody, ComplaintSubjectFields, NO_ABOUT, RegisteredCard, ResultLink } from './parts.tsx';
 
 type Complainant = { tin: string; name: string; email: string; phone: string; address: string };
 type Receipt = { receiverName: string; receiverSigned: boolean; stamp: string; receivedAt: string; incomingNumber: string; stampedAt: string };
@@ -216,36 +216,18 @@ export function RegisterComplaintPage() {
                 </Text>
               </Stack>
             </Fieldset>
-            <Fieldset legend={t('svq.field.about')}>
-              <AboutFields value={about} onChange={setAbout} units={units.data ?? []} error={submit.error} />
-            </Fieldset>
-            {serviceKey === '11.11.01' && (
-              <TextInput
-                label={t('svq.field.decisionRef')}
-                value={decisionRef}
-                onChange={(e) => setDecisionRef(e.currentTarget.value)}
-                error={submit.error?.messageFor('decisionRef')}
-                required
-              />
-            )}
-            {serviceKey === '11.11.04' && (
-              <TextInput
-                label={t('svq.field.declarationRef')}
-                value={declarationRef}
-                onChange={(e) => setDeclarationRef(e.currentTarget.value)}
-                error={submit.error?.messageFor('declarationRef')}
-                required
-              />
-            )}
-            <Textarea
-              label={t('svq.field.text')}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={submit.error?.messageFor('text')}
-              autosize
-              minRows={5}
-              required
-              name="text"
+            <ComplaintSubjectFields
+              serviceKey={serviceKey}
+              about={about}
+              onAbout={setAbout}
+              units={units.data ?? []}
+              decisionRef={decisionRef}
+              onDecisionRef={setDecisionRef}
+              declarationRef={declarationRef}
+              onDeclarationRef={setDeclarationRef}
+              text={text}
+              onText={setText}
+              error={submit.error}
             />
             <NativeSelect
               label={t('svq.field.reviewingUnit')}

@@ -6,12 +6,14 @@ import {
   Card,
   Code,
   CopyButton,
+  Fieldset,
   Group,
   NativeSelect,
   SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -162,5 +164,59 @@ export function ResultLink({ requestId, resultId, children, testId }: { requestI
     <Anchor href={`/api/tax-services/requests/${requestId}/results/${resultId}`} download data-testid={testId}>
       {children}
     </Anchor>
+  );
+}
+
+/** The subject of a complaint, the same in the public Book and in the officer's register: what it is about, the decision or declaration it concerns (11.11.01, 11.11.04) and the text. */
+export function ComplaintSubjectFields(props: {
+  readonly serviceKey: string;
+  readonly about: About;
+  readonly onAbout: (a: About) => void;
+  readonly units: readonly Unit[];
+  readonly decisionRef: string;
+  readonly onDecisionRef: (v: string) => void;
+  readonly declarationRef: string;
+  readonly onDeclarationRef: (v: string) => void;
+  readonly text: string;
+  readonly onText: (v: string) => void;
+  readonly error?: ApiError;
+  readonly maxTextLength?: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Fieldset legend={t('svq.field.about')}>
+        <AboutFields value={props.about} onChange={props.onAbout} units={props.units} error={props.error} />
+      </Fieldset>
+      {props.serviceKey === '11.11.01' && (
+        <TextInput
+          label={t('svq.field.decisionRef')}
+          value={props.decisionRef}
+          onChange={(e) => props.onDecisionRef(e.currentTarget.value)}
+          error={props.error?.messageFor('decisionRef')}
+          required
+        />
+      )}
+      {props.serviceKey === '11.11.04' && (
+        <TextInput
+          label={t('svq.field.declarationRef')}
+          value={props.declarationRef}
+          onChange={(e) => props.onDeclarationRef(e.currentTarget.value)}
+          error={props.error?.messageFor('declarationRef')}
+          required
+        />
+      )}
+      <Textarea
+        label={t('svq.field.text')}
+        value={props.text}
+        onChange={(e) => props.onText(e.currentTarget.value)}
+        error={props.error?.messageFor('text')}
+        {...(props.maxTextLength ? { maxLength: props.maxTextLength } : {})}
+        autosize
+        minRows={5}
+        required
+        name="text"
+      />
+    </>
   );
 }
