@@ -69,6 +69,12 @@ function canRead(p: AccountPrincipal, row: RequestRow): boolean {
   return false;
 }
 
+/** Whether the caller may act on a request (no audit entry: the answer that follows reads it once). */
+export async function isVisible(deps: TaxServicesDeps, p: AccountPrincipal, id: string): Promise<boolean> {
+  const [row] = await deps.database.db.select().from(requests).where(eq(requests.id, id));
+  return row !== undefined && canRead(p, row);
+}
+
 /** One request; `registeredNow`: the caller has just registered it (a front office may route it to another unit). */
 export async function getRequest(
   deps: TaxServicesDeps,

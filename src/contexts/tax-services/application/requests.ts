@@ -8,7 +8,7 @@ import { type NewNotification, notify } from '../../../platform/notifications.ts
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { RequestErrorCode } from '../domain/errors.ts';
 import { bucketOf } from '../domain/percentiles.ts';
-import { type ClockStart, resumeClock, type SlaClock, startClock } from '../domain/sla.ts';
+import { type ClockStart, pauseUnit, resumeClock, type SlaClock, startClock } from '../domain/sla.ts';
 import type { Channel, ResultKind, ServiceLine } from '../domain/types.ts';
 import { completionStats, type RequestRow, requestEvents, requests, results, units } from '../infrastructure/schema.ts';
 import type { TaxServicesDeps } from './deps.ts';
@@ -214,8 +214,6 @@ export async function startRequestClock(
   return ok({ clock });
 }
 
-const STATUTORY = new Set(['fixed_date', 'date_window', 'plan', 'real_time']);
-
 /**
  * Documents are requested from the applicant: the clock is suspended, with the request recorded
  * (A-9) and the applicant told what is missing (TS-38).
@@ -234,7 +232,8 @@ export async function suspendRequest(
   if (row.status === 'suspended') return fail('REQUEST_ALREADY_SUSPENDED');
   if (row.status === 'awaiting_documents') return fail('REQUEST_NOT_STARTED');
   const line = lineOf(deps, row);
-  if (STATUTORY.has(line.deadline.kind) || line.deadline.kind === 'minutes') return fail('SUSPENSION_NOT_ALLOWED');
+  // Statutory dates and real time have no pause unit; a counter service's minutes are served on the spot.
+  if (pauseUnit(line.deadline) === null || line.deadline.kind === 'minutes') return fail('SUSPENSION_NOT_ALLOWED');
   await tx
     .update(requests)
     .set({ status: 'suspended', suspendedAt: at, suspensions: row.suspensions + 1 })

@@ -6,7 +6,7 @@ import { IdParams, IsoDate, Line, LocalisedText, Strict, Tin, Uuid } from '../..
 import { decideCatalogueChange, listCatalogueVersions, proposeCatalogueChange } from '../application/catalogue.ts';
 import { dashboard } from '../application/dashboard.ts';
 import { actorOf, OFFICER_ROLES, TAXPAYER_ROLES, type TaxServicesDeps } from '../application/deps.ts';
-import { getRequest, getResult, listRequests } from '../application/request-queries.ts';
+import { getRequest, getResult, isVisible, listRequests } from '../application/request-queries.ts';
 import { completeRequest, openRequest, rejectRequest, resumeRequest, startRequestClock, suspendRequest } from '../application/requests.ts';
 import { SERVICE_GROUPS } from '../domain/catalogue.ts';
 import type { ResultKind } from '../domain/types.ts';
@@ -241,8 +241,7 @@ export function requestRoutes(app: App, deps: TaxServicesDeps): void {
       { schema: { tags: ['tax-services'], summary, params: IdParams, ...(body ? { body } : {}), response: { 200: ref('ServiceRequestDetail') } } },
       async (request) => {
         const actor = requireRole(request, ...OFFICER_ROLES);
-        const visible = await getRequest(deps, actor, request.params.id);
-        if (!visible.ok) throw new ProblemError('REQUEST_NOT_FOUND');
+        if (!(await isVisible(deps, actor, request.params.id))) throw new ProblemError('REQUEST_NOT_FOUND');
         unwrap((await run(actorOf(actor), request.params.id, request.body as never)) as never);
         return unwrap(await getRequest(deps, actor, request.params.id));
       },
