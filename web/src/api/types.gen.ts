@@ -3676,7 +3676,7 @@ export type Operations = {
       isLate: boolean;
     };
   };
-  /** A proof-of-work challenge for one "Find out TIN" query (TS-44) */
+  /** A proof-of-work challenge for one "Find out TIN" query (TS-44); refused while the query itself would be, so no browser solves in vain */
   "GET /api/public/tax-services/tin-lookup/challenge": {
     params: never;
     query: never;

@@ -302,17 +302,22 @@ for (const target of testTargets()) {
       assert.deepEqual([foreign.status, foreign.body.code], [403, 'PROOF_OF_WORK_INVALID']);
     });
 
-    test('TS-44: a client past 10 queries a minute gets 429 with Retry-After, before any work is done; another client is not affected; the bucket refills', async () => {
+    test('TS-44: a client past 10 queries a minute gets 429 with Retry-After, before any work is done, and no new challenge to solve in vain; another client is not affected; the bucket refills', async () => {
       const from = newClient();
       const query = { passportNumber: '12345678', surname: 'Каримов', birthDate: '1990-01-01' };
+      const early = await solved(t, from);
       for (let i = 0; i < 10; i += 1) assert.equal((await call(t, 'POST', LOOKUP, from, query)).status, 403);
-      const limited = await call(t, 'POST', LOOKUP, from, { ...query, ...(await solved(t, from)) });
+      const limited = await call(t, 'POST', LOOKUP, from, { ...query, ...early });
       assert.deepEqual([limited.status, limited.body.code], [429, 'RATE_LIMITED'], limited.text);
       assert.equal(limited.headers['retry-after'], '6');
+      const noChallenge = await call(t, 'GET', CHALLENGE, from);
+      assert.deepEqual([noChallenge.status, noChallenge.body.code, noChallenge.headers['retry-after']], [429, 'RATE_LIMITED', '6'], noChallenge.text);
+      assert.equal((await call(t, 'GET', CHALLENGE, from)).status, 429, 'asking for a challenge spends no token and does not refill');
       assert.equal((await call(t, 'POST', LOOKUP, newClient(), query)).status, 403, 'another client still gets through to the proof-of-work check');
       t.clock.advance(6_000);
       try {
-        assert.equal((await call(t, 'POST', LOOKUP, from, query)).status, 403, 'a token came back after 6 seconds');
+        assert.equal((await call(t, 'GET', CHALLENGE, from)).status, 200, 'after 6 seconds a token is back: a challenge is given');
+        assert.equal((await call(t, 'POST', LOOKUP, from, query)).status, 403, 'and the query gets through to the proof-of-work check');
       } finally {
         t.clock.set(MONDAY);
       }

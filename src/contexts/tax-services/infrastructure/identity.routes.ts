@@ -121,8 +121,9 @@ export function identityRoutes(app: App, deps: TaxServicesDeps, options: Identit
     apply: perMinute(options.applicationsPerMinute),
     counterparty: perMinute(options.counterpartiesPerMinute),
   };
-  const limit = (limiter: RateLimiter, request: FastifyRequest, reply: FastifyReply) => {
-    const taken = limiter.take(request.ip, deps.clock.now().getTime());
+  const limit = (limiter: RateLimiter, request: FastifyRequest, reply: FastifyReply, isPeek = false) => {
+    const now = deps.clock.now().getTime();
+    const taken = isPeek ? limiter.peek(request.ip, now) : limiter.take(request.ip, now);
     if (taken.isAllowed) return;
     reply.header('retry-after', String(taken.retryAfterSeconds));
     throw new ProblemError('RATE_LIMITED', undefined, { retryAfterSeconds: taken.retryAfterSeconds });
@@ -132,9 +133,15 @@ export function identityRoutes(app: App, deps: TaxServicesDeps, options: Identit
   app.get(
     '/api/public/tax-services/tin-lookup/challenge',
     {
-      schema: { tags: publicTags, summary: 'A proof-of-work challenge for one "Find out TIN" query (TS-44)', security: [], response: { 200: ChallengeSchema } },
+      schema: {
+        tags: publicTags,
+        summary: 'A proof-of-work challenge for one "Find out TIN" query (TS-44); refused while the query itself would be, so no browser solves in vain',
+        security: [],
+        response: { 200: ChallengeSchema },
+      },
     },
-    async () => {
+    async (request, reply) => {
+      limit(limiters.lookup, request, reply, true);
       const issued = await issueChallenge(deps, options.proofOfWork);
       return { ...issued, expiresAt: issued.expiresAt.toISOString() };
     },
