@@ -2,6 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
+import * as customsDeclarations from '../src/contexts/customs/infrastructure/declaration.schema.ts';
+import * as customsGuarantees from '../src/contexts/customs/infrastructure/guarantee.schema.ts';
+import * as customsPayments from '../src/contexts/customs/infrastructure/payment.schema.ts';
+import * as customsPeriodic from '../src/contexts/customs/infrastructure/periodic.schema.ts';
+import * as customsPreliminary from '../src/contexts/customs/infrastructure/preliminary.schema.ts';
+import * as customsStorage from '../src/contexts/customs/infrastructure/storage.schema.ts';
+import * as customsWarehouses from '../src/contexts/customs/infrastructure/warehouse.schema.ts';
 import * as customs from '../src/contexts/customs/infrastructure/schema.ts';
 import * as fiscal from '../src/contexts/fiscal/infrastructure/schema.ts';
 import * as taxComplaints from '../src/contexts/tax-services/infrastructure/complaints.schema.ts';
@@ -28,6 +35,13 @@ const tables: PgTable[] = [
       ...Object.values(taxLedger),
       ...Object.values(taxComplaints),
       ...Object.values(customs),
+      ...Object.values(customsDeclarations),
+      ...Object.values(customsGuarantees),
+      ...Object.values(customsPayments),
+      ...Object.values(customsPeriodic),
+      ...Object.values(customsPreliminary),
+      ...Object.values(customsStorage),
+      ...Object.values(customsWarehouses),
     ] as unknown[]
   ).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
 ];

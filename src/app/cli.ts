@@ -9,6 +9,7 @@ import { archiveOldDocuments, registryCommands } from '../contexts/fiscal/index.
 import { posCommands } from '../contexts/cashdesk/index.ts';
 import { restoreDatabase } from '../platform/db.ts';
 import { seedDemo } from './demo-seed.ts';
+import { startDemoFinance } from '../simulators/finance/demo.ts';
 import { writeOpenApi } from './openapi.ts';
 
 const program = new Command('bekogaz').description('Bekogaz (бекоғаз): paperless fiscal, customs and tax services of Tajikistan');
@@ -35,7 +36,10 @@ async function serve(options: { demo: boolean }) {
     console.log('    tsc specialist: specialist / specialist-demo-1, business (TIN / PIN): 010000001 / 123456,');
     console.log('    taxpayer services department: tsd / tsd-demo-1, citizen: citizen / citizen-demo-1');
   }
+  // The finance authority's simulator pushes payment confirmations to this server (docs/customs-payments.md).
+  const finance = options.demo ? await startDemoFinance(`http://127.0.0.1:${port}`, c.customs.connectFinance) : undefined;
   const shutdown = async () => {
+    await finance?.close();
     await app.close();
     await c.close();
     process.exit(0);

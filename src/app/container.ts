@@ -8,7 +8,7 @@ import { createWorker } from '../platform/outbox.ts';
 import { mergeProblems } from '../platform/problems.ts';
 import { createFiscalContext } from '../contexts/fiscal/index.ts';
 import { type CashdeskOptions, createCashdeskContext } from '../contexts/cashdesk/index.ts';
-import { createTaxServicesContext } from '../contexts/tax-services/index.ts';
+import { createTaxServicesContext, verifyEdsSignature } from '../contexts/tax-services/index.ts';
 import { createCustomsContext } from '../contexts/customs/index.ts';
 
 /** The composition root: one database, one clock, one calendar, every context. */
@@ -55,7 +55,17 @@ export async function createContainer(options: {
   );
   const taxServices = createTaxServicesContext({ database, clock, calendar: calendarNow });
   await taxServices.start();
-  const customs = createCustomsContext({ database, clock });
+  const customs = createCustomsContext({
+    database,
+    clock,
+    calendar: calendarNow,
+    // Declarations signed with the national EDS (TS-50) are checked by the platform authority's register.
+    verifyNationalSignature: async (q) => {
+      const checked = await verifyEdsSignature(taxServices.deps, q);
+      if (!checked.ok) return { isValid: false, fault: 'certificate_unreadable', tin: null };
+      return { isValid: checked.value.isValid, fault: checked.value.fault, tin: checked.value.certificate?.tin ?? null };
+    },
+  });
   await customs.start();
   const contexts = [fiscal, cashdesk, taxServices, customs];
   const worker = createWorker({

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { seedFiscalDemo } from '../contexts/fiscal/index.ts';
 import { seedTaxServicesDemo } from '../contexts/tax-services/index.ts';
+import { seedCustomsArrivalDemo, seedCustomsFinanceDemo } from '../contexts/customs/index.ts';
 import { type AccountPrincipal, accounts, createAccount } from '../platform/auth.ts';
 import type { Container } from './container.ts';
 
@@ -25,5 +26,7 @@ export async function seedDemo(c: Container): Promise<boolean> {
   const officerId = await createAccount(db, { role: 'tax_officer', login: 'officer', secret: 'officer-demo-1', displayName: 'Нозири андоз Саидова М.' }, now);
   await seedFiscalDemo(c.fiscal.deps, principal(adminId, 'operator_admin', 'admin', 'Operator'), principal(officerId, 'tax_officer', 'officer', 'Tax officer'));
   await seedTaxServicesDemo(c.taxServices.deps);
+  await seedCustomsFinanceDemo(db, now);
+  await seedCustomsArrivalDemo(db, now);
   return true;
 }

@@ -1,5 +1,5 @@
 import { cashdeskErrorCatalogue } from '../contexts/cashdesk/index.ts';
-import { customsErrorCatalogue } from '../contexts/customs/index.ts';
+import { arrivalProblems, asycudaProblems, declarationProblems, financeProblems, periodicProblems, referenceProblems } from '../contexts/customs/index.ts';
 import { fiscalProblems } from '../contexts/fiscal/index.ts';
 import { taxServicesErrorCatalogue } from '../contexts/tax-services/index.ts';
 import { platformProblems, type ProblemSpec } from '../platform/problems.ts';
@@ -28,6 +28,11 @@ export function errorDocs(): string {
     section('Fiscal data operator', fiscalProblems),
     section('Virtual cash register and fiscal module', cashdeskErrorCatalogue),
     section('Taxpayer services', taxServicesErrorCatalogue),
-    section('Customs reference data', customsErrorCatalogue),
+    section('Customs reference data', referenceProblems),
+    section('Customs: goods declaration and release', declarationProblems),
+    section('Customs: ASYCUDA SAD XML exchange', asycudaProblems),
+    section('Customs: payments and guarantees', financeProblems),
+    section('Customs: periodic declaring', periodicProblems),
+    section('Customs: preliminary information, temporary storage and warehouses', arrivalProblems),
   ].join('\n');
 }

@@ -20,6 +20,8 @@ export const ROLES = [
   'declarant',
   'taxpayer',
   'service_officer',
+  'carrier',
+  'warehouse_owner',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

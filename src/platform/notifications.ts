@@ -48,15 +48,17 @@ export async function notify(tx: Db, at: Date, ...items: NewNotification[]): Pro
   );
 }
 
+const TIN_INBOX_ROLES: readonly AccountPrincipal['role'][] = ['business', 'taxpayer', 'declarant', 'carrier', 'warehouse_owner'];
+
 /** Which inboxes an account reads: its own, its business, its TSC and branch, its role. */
 function inboxesOf(p: AccountPrincipal) {
   const conditions = [
     and(eq(notifications.recipientKind, 'account'), eq(notifications.recipientId, p.accountId)),
     and(eq(notifications.recipientKind, 'role'), eq(notifications.recipientId, p.role)),
   ];
-  // A taxpayer's cabinet (tax-services 12.12.01) reads the same inbox as a business: both are bound to a TIN.
-  if ((p.role === 'business' || p.role === 'taxpayer') && p.tin)
-    conditions.push(and(eq(notifications.recipientKind, 'business'), eq(notifications.recipientId, p.tin)));
+  // A taxpayer's cabinet (tax-services 12.12.01) reads the same inbox as a business: both are bound to
+  // a TIN; so do the traders of customs (declarant or broker, carrier, warehouse owner).
+  if (TIN_INBOX_ROLES.includes(p.role) && p.tin) conditions.push(and(eq(notifications.recipientKind, 'business'), eq(notifications.recipientId, p.tin)));
   if (p.orgId) conditions.push(and(eq(notifications.recipientKind, 'org'), eq(notifications.recipientId, p.orgId)));
   if (p.unitId) conditions.push(and(eq(notifications.recipientKind, 'unit'), eq(notifications.recipientId, p.unitId)));
   // Tax officers read the inspectorates' inboxes (notices of p.16, p.37).

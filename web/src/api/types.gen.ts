@@ -5731,6 +5731,6653 @@ export type Operations = {
       vatBp: number;
     };
   };
+  /** The declarant’s own declarations; for customs, the work queue by state and office */
+  "GET /api/customs/declarations": {
+    params: never;
+    query: {
+      state?: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      officeCode?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+    }[];
+  };
+  /** A new electronic draft of a goods declaration, by the declarant or its broker (art.124 p.1-2) */
+  "POST /api/customs/declarations": {
+    params: never;
+    query: never;
+    body: {
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** A declaration with its versions, requests and control events */
+  "GET /api/customs/declarations/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Replaces the data of a draft (a filed declaration changes only under art.133) */
+  "PUT /api/customs/declarations/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** The exact text the filer signs to file the draft (canonical JSON of its id and data) */
+  "GET /api/customs/declarations/{id}/signing-payload": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      /** The exact UTF-8 text to sign (canonical JSON) */
+      payload: string;
+      sha256: string;
+    };
+  };
+  /** The exact text the filer signs for an amendment or a withdrawal request */
+  "POST /api/customs/declarations/{id}/request-payload": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      kind: "amendment:data" | "amendment:location_or_typo" | "amendment:completion" | "withdrawal";
+      reason: string;
+      data?: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+    };
+    response: {
+      /** The exact UTF-8 text to sign (canonical JSON) */
+      payload: string;
+      sha256: string;
+    };
+  };
+  /** Signs and files the draft: checked on every ground of art.132 p.4 at once, then registered = accepted (art.132 p.1-2) */
+  "POST /api/customs/declarations/{id}/filing": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Base64 signature over the signing payload */
+      signature: string;
+      /** Signer’s X.509 certificate (PEM) */
+      certificatePem: string;
+      guaranteeReference?: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** A motivated, signed request to change the declaration (art.133) */
+  "POST /api/customs/declarations/{id}/amendments": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Base64 signature over the signing payload */
+      signature: string;
+      /** Signer’s X.509 certificate (PEM) */
+      certificatePem: string;
+      kind: "data" | "location_or_typo" | "completion";
+      /** What changes and why (art.133 p.3) */
+      reason: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+    };
+    response: {
+      id: string;
+      kind: string;
+      status: string;
+      requestedAt: string;
+    };
+  };
+  /** A motivated, signed request to withdraw the declaration (art.134) */
+  "POST /api/customs/declarations/{id}/withdrawals": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Base64 signature over the signing payload */
+      signature: string;
+      /** Signer’s X.509 certificate (PEM) */
+      certificatePem: string;
+      /** The motive (art.134 p.1) */
+      reason: string;
+    };
+    response: {
+      id: string;
+      kind: string;
+      status: string;
+      requestedAt: string;
+    };
+  };
+  /** Customs permits or refuses an amendment or withdrawal request */
+  "POST /api/customs/declarations/{id}/requests/{requestId}/decision": {
+    params: {
+      id: string;
+      requestId: string;
+    };
+    query: never;
+    body: {
+      permit: boolean;
+      reasons: string[];
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** The risk management system’s lane for the declaration (given by a risk analyst until the risk context exists) */
+  "POST /api/customs/declarations/{id}/risk-decision": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      lane: "green" | "blue" | "yellow" | "red";
+      basis: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** An event of customs control (IMP-18): documents asked, examination notice, inspection, expertise, findings, completion, suspension */
+  "POST /api/customs/declarations/{id}/control-events": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      kind: "documents_requested" | "examination_notified" | "inspection_decided" | "expertise_ordered" | "violation_found" | "no_violation_found" | "control_completed" | "release_suspended" | "suspension_cancelled";
+      note: string;
+      carriesLiability?: boolean;
+      isRemedied?: boolean;
+      place?: string;
+      scheduledAt?: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** A finding is remedied (art.153 p.1 i.7) */
+  "POST /api/customs/declarations/{id}/control-events/{eventId}/remedied": {
+    params: {
+      id: string;
+      eventId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** An officer releases, or releases conditionally under art.151 */
+  "POST /api/customs/declarations/{id}/release": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      conditional: boolean;
+      basis?: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Refusal of release on the grounds of art.153 p.1, before the release period ends */
+  "POST /api/customs/declarations/{id}/release-refusal": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      grounds: number[];
+      explanation: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Customs demands a change to remedy curable violations (art.133 p.6) */
+  "POST /api/customs/declarations/{id}/amendment-demand": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** What must change (art.133 p.6) */
+      what: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Customs permits filing the draft as an incomplete declaration (art.135 p.1) */
+  "POST /api/customs/declarations/{id}/incomplete-permission": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** The goods of a preliminary declaration are presented (art.130 p.2-3) */
+  "POST /api/customs/declarations/{id}/presentation": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Exported goods actually left the customs territory (art.134 p.3) */
+  "POST /api/customs/declarations/{id}/exit": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Asks an original on risk grounds, only of the three kinds of art.63 p.12 */
+  "POST /api/customs/declarations/{id}/original-requests": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      documentType: string;
+      kind: "customs_value" | "origin_for_preference" | "payment_relief";
+      riskBasis: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** The official saw the original (art.63 p.13) */
+  "POST /api/customs/declarations/{id}/original-requests/{requestId}/seen": {
+    params: {
+      id: string;
+      requestId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Uploads an electronic copy of a document (art.63 p.9); the declaration names it by its SHA-256 */
+  "POST /api/customs/documents": {
+    params: never;
+    query: never;
+    body: {
+      fileName: string;
+      mediaType: string;
+      /** The file, base64 */
+      contentBase64: string;
+    };
+    response: {
+      sha256: string;
+      size: number;
+    };
+  };
+  /** An electronic copy named in the declaration */
+  "GET /api/customs/declarations/{id}/documents/{sha256}": {
+    params: {
+      id: string;
+      /** SHA-256 */
+      sha256: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** Adds a certificate authority whose certificates may sign declarations (art.124 p.8) */
+  "POST /api/customs/trusted-issuers": {
+    params: never;
+    query: never;
+    body: {
+      name: string;
+      certificatePem: string;
+    };
+    response: {
+      id: string;
+      sha256: string;
+    };
+  };
+  /** Reads an ASYCUDA SAD XML document (validated against the SAD schema) into declaration data; nothing is stored */
+  "POST /api/customs/asycuda/import": {
+    params: never;
+    query: never;
+    body: {
+      /** The SAD XML document (UTF-8 text); larger than 4 MiB is refused */
+      xml: string;
+    };
+    response: {
+      data: {
+        direction: "import" | "export";
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        officeCode: string;
+        declarantCode: string;
+        /** Not shared with ASYCUDA */
+        brokerTin?: string;
+        consignor: {
+          /** Name (one line) */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name (one line) */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          /** Registration numbers (no "/") */
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** ISO 4217 invoice currency */
+        currency: string;
+        /** Invoice total */
+        invoiceTotal: string;
+        /** Incoterms rule and place, e.g. "FCA Almaty" */
+        deliveryTerms: string;
+        preliminaryNumber?: string;
+        /** Not shared with ASYCUDA */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        storageNumber?: string;
+        valuation: {
+          method: number;
+          /** Transport cost */
+          transportCost: string;
+          /** Insurance cost */
+          insuranceCost: string;
+          /** Other costs */
+          otherCosts: string;
+          /** Not shared with ASYCUDA */
+          contractNumber?: string;
+          /** Not shared with ASYCUDA */
+          contractDate?: string;
+        };
+        /** AW has no declaration-wide procedure code: at least one item */
+        items: {
+          /** 1, 2, 3 … in order */
+          number: number;
+          /** National commodity code, 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the supplementary unit */
+          supplementaryQuantity?: string;
+          packages: number;
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Not shared with ASYCUDA */
+          goodsCategories?: string[];
+          /** Not shared with ASYCUDA */
+          goodsList?: {
+            name: string;
+            quantity: string;
+            unit: string;
+            commodityCode: string;
+          }[];
+          /** Not shared with ASYCUDA */
+          isSample?: boolean;
+        }[];
+        documents: {
+          typeCode: string;
+          /** Number (reference) */
+          number: string;
+          /** Date of the document (years 2000-2099 cross as AW M/D/YY) */
+          date: string;
+          /** Issuer (not shared with ASYCUDA) */
+          issuer: string;
+          /** Not shared with ASYCUDA */
+          sha256?: string;
+          /** Items covered; absent or empty: all */
+          items?: number[];
+        }[];
+      };
+      meta: {
+        /** Identification/Registration/Number */
+        number?: string;
+        registeredAt?: string;
+        assessment?: {
+          number?: string;
+          date?: string;
+        };
+        payments?: {
+          kind: string;
+          /** Dirams (bigint as a string) */
+          amountDirams: string;
+        }[];
+      };
+      /** Element paths carrying values we do not share (ignored, not lost silently) */
+      ignored: string[];
+    };
+  };
+  /** Writes declaration data as an ASYCUDA SAD XML document; header x-asycuda-unshared names our fields left out */
+  "POST /api/customs/asycuda/export": {
+    params: never;
+    query: {
+      /** Registration number of a registered declaration */
+      number?: string;
+      /** Day of registration */
+      registeredAt?: string;
+      state?: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+    };
+    body: {
+      direction: "import" | "export";
+      regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+      officeCode: string;
+      declarantCode: string;
+      /** Not shared with ASYCUDA */
+      brokerTin?: string;
+      consignor: {
+        /** Name (one line) */
+        name: string;
+        /** ISO 3166-1 alpha-2 */
+        country: string;
+        /** Address */
+        address: string;
+        /** TIN of a domestic party */
+        tin?: string;
+      };
+      consignee: {
+        /** Name (one line) */
+        name: string;
+        /** ISO 3166-1 alpha-2 */
+        country: string;
+        /** Address */
+        address: string;
+        /** TIN of a domestic party */
+        tin?: string;
+      };
+      transport: {
+        mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+        /** Registration numbers (no "/") */
+        vehicles: string[];
+        /** Nationality of the means of transport */
+        nationality: string;
+        borderOfficeCode?: string;
+      };
+      /** Country of dispatch */
+      countryOfDispatch: string;
+      /** Country of destination */
+      countryOfDestination: string;
+      /** ISO 4217 invoice currency */
+      currency: string;
+      /** Invoice total */
+      invoiceTotal: string;
+      /** Incoterms rule and place, e.g. "FCA Almaty" */
+      deliveryTerms: string;
+      preliminaryNumber?: string;
+      /** Not shared with ASYCUDA */
+      preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+      storageNumber?: string;
+      valuation: {
+        method: number;
+        /** Transport cost */
+        transportCost: string;
+        /** Insurance cost */
+        insuranceCost: string;
+        /** Other costs */
+        otherCosts: string;
+        /** Not shared with ASYCUDA */
+        contractNumber?: string;
+        /** Not shared with ASYCUDA */
+        contractDate?: string;
+      };
+      /** AW has no declaration-wide procedure code: at least one item */
+      items: {
+        /** 1, 2, 3 … in order */
+        number: number;
+        /** National commodity code, 10 digits */
+        commodityCode: string;
+        /** Description of the goods */
+        description: string;
+        /** Country of origin */
+        originCountry: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Net mass, kg */
+        netMassKg: string;
+        /** Quantity in the supplementary unit */
+        supplementaryQuantity?: string;
+        packages: number;
+        packageKind: string;
+        /** Price in the invoice currency */
+        invoiceAmount: string;
+        /** Not shared with ASYCUDA */
+        goodsCategories?: string[];
+        /** Not shared with ASYCUDA */
+        goodsList?: {
+          name: string;
+          quantity: string;
+          unit: string;
+          commodityCode: string;
+        }[];
+        /** Not shared with ASYCUDA */
+        isSample?: boolean;
+      }[];
+      documents: {
+        typeCode: string;
+        /** Number (reference) */
+        number: string;
+        /** Date of the document (years 2000-2099 cross as AW M/D/YY) */
+        date: string;
+        /** Issuer (not shared with ASYCUDA) */
+        issuer: string;
+        /** Not shared with ASYCUDA */
+        sha256?: string;
+        /** Items covered; absent or empty: all */
+        items?: number[];
+      }[];
+    };
+    response: unknown;
+  };
+  /** The finance authority confirms a receipt into the budget (art.149 p.3); signed with X-Finance-Signature, idempotent on the bank payment order */
+  "POST /api/customs/finance/payment-confirmations": {
+    params: never;
+    query: never;
+    body: {
+      /** The finance authority’s id of the receipt */
+      receiptId: string;
+      /** Number of the payer’s bank payment order */
+      paymentOrderNumber: string;
+      /** Date of the bank payment order */
+      paymentOrderDate: string;
+      /** The payer’s TIN */
+      payerTin: string;
+      /** The payment reference: the goods declaration’s registration number */
+      reference: string;
+      /** Budget classification code the money went to */
+      budgetCode: string;
+      /** Amount received, dirams */
+      amountDirams: string;
+      /** When the money reached the budget */
+      receivedAt: string;
+    };
+    response: {
+      /** duplicate: the same bank payment order was recorded before */
+      outcome: "recorded" | "duplicate";
+      /** Matched to the payment order of the reference and payer */
+      isMatched: boolean;
+      reference: string;
+      paymentOrderNumber: string;
+    };
+  };
+  /** Issue the payment order (payment details) of a reference with amounts per kind and budget codes (CUS-DEC-85); a new version supersedes */
+  "POST /api/customs/payment-orders": {
+    params: never;
+    query: never;
+    body: {
+      /** The payment reference: the goods declaration’s registration number */
+      reference: string;
+      /** The payer (declarant or its broker) */
+      payerTin: string;
+      lines: {
+        /** duty, excise, VAT or customs fee */
+        kind: "duty" | "excise" | "vat" | "customs_fee";
+        /** Amount due, dirams */
+        amountDirams: string;
+      }[];
+    };
+    response: {
+      reference: string;
+      /** A new version supersedes the previous order of the reference */
+      version: number;
+      payerTin: string;
+      lines: {
+        /** duty, excise, VAT or customs fee */
+        kind: "duty" | "excise" | "vat" | "customs_fee";
+        budgetCode: string;
+        /** Amount due, dirams */
+        amountDirams: string;
+      }[];
+      /** Total due */
+      totalDirams: string;
+      issuedAt: string;
+      isNew: boolean;
+    };
+  };
+  /** The payment order of a reference: due, paid and outstanding per kind, and the budget receipts (IMP-10); a declarant sees its own */
+  "GET /api/customs/payment-orders/{reference}": {
+    params: {
+      /** The payment reference: the goods declaration’s registration number */
+      reference: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      reference: string;
+      version: number;
+      payerTin: string;
+      issuedAt: string;
+      lines: {
+        /** duty, excise, VAT or customs fee */
+        kind: "duty" | "excise" | "vat" | "customs_fee";
+        budgetCode: string;
+        /** Due */
+        dueDirams: string;
+        /** Paid (matched receipts) */
+        paidDirams: string;
+        /** Still to pay */
+        outstandingDirams: string;
+      }[];
+      /** Total due */
+      dueDirams: string;
+      /** Total paid */
+      paidDirams: string;
+      /** Total outstanding */
+      outstandingDirams: string;
+      isPaid: boolean;
+      receipts: {
+        paymentOrderNumber: string;
+        paymentOrderDate: string;
+        payerTin: string;
+        budgetCode: string;
+        /** Amount received */
+        amountDirams: string;
+        receivedAt: string;
+        source: "push" | "reconciliation";
+        status: "matched" | "unmatched";
+        unmatchedReason: string | null;
+      }[];
+    };
+  };
+  /** Ask the finance authority for the receipts of a reference and record those whose push was missed (art.149 p.2-3) */
+  "POST /api/customs/payment-orders/{reference}/reconcile": {
+    params: {
+      /** The payment reference: the goods declaration’s registration number */
+      reference: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      reference: string;
+      /** Receipts the finance authority holds for the reference */
+      found: number;
+      /** Receipts customs had missed and recorded now */
+      recorded: number;
+      /** Receipts that differ from what customs recorded for the same bank payment order */
+      conflicts: number;
+    };
+  };
+  /** Budget receipts that match no payment order (unknown reference, other payer, other budget code), oldest first */
+  "GET /api/customs/payment-confirmations/unmatched": {
+    params: never;
+    query: {
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      paymentOrderNumber: string;
+      paymentOrderDate: string;
+      payerTin: string;
+      budgetCode: string;
+      /** Amount received */
+      amountDirams: string;
+      receivedAt: string;
+      source: "push" | "reconciliation";
+      status: "matched" | "unmatched";
+      unmatchedReason: string | null;
+      reference: string;
+    }[];
+  };
+  /** Guarantees, newest first; a declarant sees its own */
+  "GET /api/customs/guarantees": {
+    params: never;
+    query: {
+      /** Holder (officers only; a declarant sees its own) */
+      holderTin?: string;
+      /** Status */
+      status?: "applied" | "accepted" | "refused";
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      reference: string;
+      holderTin: string;
+      scope: string;
+      activity: string | null;
+      securedReference: string | null;
+      purposes: string[];
+      form: string;
+      warehouseType: string | null;
+      openSiteM2: string | null;
+      buildingM3: string | null;
+      /** Calculation indicators */
+      amountIndicators: string;
+      requiredIndicators: string | null;
+      /** Value of one indicator on the day given (AMB-17) */
+      indicatorValueDirams: string;
+      indicatorDate: string;
+      /** Amount in money */
+      amountDirams: string;
+      validFrom: string;
+      validTo: string;
+      /** applied → accepted or refused */
+      status: "applied" | "accepted" | "refused";
+      documents: {
+        kind: string;
+        name: string;
+        sha256: string;
+      }[];
+      appliedAt: string;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      decisionReason: string | null;
+    }[];
+  };
+  /** Apply electronically for a guarantee with electronic documents (art.388 p.4-5); checks the statutory minimum */
+  "POST /api/customs/guarantees": {
+    params: never;
+    query: never;
+    body: {
+      /** Per declaration, per regime or storage, or general */
+      scope: "declaration" | "regime" | "general";
+      /** Art.382 p.1 i.4: AEO, customs broker, customs warehouse owner, duty-free shop owner */
+      activity?: "aeo" | "customs_broker" | "customs_warehouse_owner" | "duty_free_shop_owner";
+      /** What a guarantee per declaration or regime secures: declaration number, permit, warehouse */
+      securedReference?: string;
+      purposes?: ("customs_broker" | "customs_warehouse_owner" | "duty_free_shop_owner" | "aeo" | "release" | "customs_warehouse" | "duty_free_shop" | "free_warehouse" | "relief_regime" | "periodic_declaring" | "temporary_storage" | "transit")[];
+      /** Form of the guarantee */
+      form: "money_deposit" | "bank_guarantee" | "surety" | "pledge" | "insurance";
+      /** Amount in calculation indicators; default for a general guarantee: the statutory minimum */
+      amountIndicators?: string;
+      /** Amount in dirams, instead of indicators (a guarantee per declaration) */
+      amountDirams?: string;
+      warehouse?: {
+        /** Open type: any person’s goods; closed: the owner’s own (art.227 p.1 i.3, CUS-GUA-06) */
+        warehouseType: "open" | "closed";
+        /** Useful area of the open site, m² */
+        openSiteM2?: string;
+        /** Useful volume of the building, m³ */
+        buildingM3?: string;
+      };
+      /** First day of validity */
+      validFrom: string;
+      /** Last day of validity */
+      validTo: string;
+      /** Art.388 p.4-5: the documents in electronic form */
+      documents: {
+        /** application, guarantee instrument, insurance policy, warehouse plan, other */
+        kind: "application" | "guarantee_instrument" | "insurance_policy" | "warehouse_plan" | "other";
+        /** File name */
+        name: string;
+        /** The electronic document, base64 */
+        contentBase64: string;
+      }[];
+    };
+    response: {
+      reference: string;
+      holderTin: string;
+      scope: string;
+      activity: string | null;
+      securedReference: string | null;
+      purposes: string[];
+      form: string;
+      warehouseType: string | null;
+      openSiteM2: string | null;
+      buildingM3: string | null;
+      /** Calculation indicators */
+      amountIndicators: string;
+      requiredIndicators: string | null;
+      /** Value of one indicator on the day given (AMB-17) */
+      indicatorValueDirams: string;
+      indicatorDate: string;
+      /** Amount in money */
+      amountDirams: string;
+      validFrom: string;
+      validTo: string;
+      /** applied → accepted or refused */
+      status: "applied" | "accepted" | "refused";
+      documents: {
+        kind: string;
+        name: string;
+        sha256: string;
+      }[];
+      appliedAt: string;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      decisionReason: string | null;
+    };
+  };
+  /** Statutory minimum of an activity’s guarantee on a day: broker 3000, warehouse 150 + 4/m² + 2/m³, duty-free shop 3000 indicators */
+  "GET /api/customs/guarantees/minimum": {
+    params: never;
+    query: {
+      /** Art.382 p.1 i.4: AEO, customs broker, customs warehouse owner, duty-free shop owner */
+      activity: "aeo" | "customs_broker" | "customs_warehouse_owner" | "duty_free_shop_owner";
+      /** The day; default today in Dushanbe */
+      date?: string;
+      /** Open type: any person’s goods; closed: the owner’s own (art.227 p.1 i.3, CUS-GUA-06) */
+      warehouseType?: "open" | "closed";
+      /** Useful area of the open site, m² */
+      openSiteM2?: string;
+      /** Useful volume of the building, m³ */
+      buildingM3?: string;
+    };
+    body: never;
+    response: {
+      date: string;
+      indicators: string | null;
+      /** Value of one indicator on the day */
+      indicatorValueDirams: string;
+      amountDirams: string | null;
+    };
+  };
+  /** How much of a holder’s guarantees in force today covers a purpose and is free */
+  "GET /api/customs/guarantees/cover": {
+    params: never;
+    query: {
+      /** Holder */
+      holderTin: string;
+      /** What the guarantee secures */
+      purpose: "customs_broker" | "customs_warehouse_owner" | "duty_free_shop_owner" | "aeo" | "release" | "customs_warehouse" | "duty_free_shop" | "free_warehouse" | "relief_regime" | "periodic_declaring" | "temporary_storage" | "transit";
+      /** The guarantee’s number */
+      reference?: string;
+    };
+    body: never;
+    response: {
+      /** Free amount */
+      availableDirams: string;
+    };
+  };
+  /** One guarantee with its uses and free amount */
+  "GET /api/customs/guarantees/{reference}": {
+    params: {
+      /** The guarantee’s number */
+      reference: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      reference: string;
+      holderTin: string;
+      scope: string;
+      activity: string | null;
+      securedReference: string | null;
+      purposes: string[];
+      form: string;
+      warehouseType: string | null;
+      openSiteM2: string | null;
+      buildingM3: string | null;
+      /** Calculation indicators */
+      amountIndicators: string;
+      requiredIndicators: string | null;
+      /** Value of one indicator on the day given (AMB-17) */
+      indicatorValueDirams: string;
+      indicatorDate: string;
+      /** Amount in money */
+      amountDirams: string;
+      validFrom: string;
+      validTo: string;
+      /** applied → accepted or refused */
+      status: "applied" | "accepted" | "refused";
+      documents: {
+        kind: string;
+        name: string;
+        sha256: string;
+      }[];
+      appliedAt: string;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      decisionReason: string | null;
+      /** Amount less the uses not released */
+      availableDirams: string;
+      uses: {
+        useReference: string;
+        /** Drawn */
+        amountDirams: string;
+        drawnAt: string;
+        releasedAt: string | null;
+      }[];
+    };
+  };
+  /** Accept or refuse an applied guarantee; the decision may be electronic or written (art.388 p.6) */
+  "POST /api/customs/guarantees/{reference}/decision": {
+    params: {
+      /** The guarantee’s number */
+      reference: string;
+    };
+    query: never;
+    body: {
+      /** Accept or refuse */
+      decision: "accept" | "refuse";
+      /** Art.388 p.6: electronic or written decision */
+      form: "electronic" | "written";
+      /** Reasons (required in practice for a refusal) */
+      reason?: string;
+    };
+    response: {
+      reference: string;
+      holderTin: string;
+      scope: string;
+      activity: string | null;
+      securedReference: string | null;
+      purposes: string[];
+      form: string;
+      warehouseType: string | null;
+      openSiteM2: string | null;
+      buildingM3: string | null;
+      /** Calculation indicators */
+      amountIndicators: string;
+      requiredIndicators: string | null;
+      /** Value of one indicator on the day given (AMB-17) */
+      indicatorValueDirams: string;
+      indicatorDate: string;
+      /** Amount in money */
+      amountDirams: string;
+      validFrom: string;
+      validTo: string;
+      /** applied → accepted or refused */
+      status: "applied" | "accepted" | "refused";
+      documents: {
+        kind: string;
+        name: string;
+        sha256: string;
+      }[];
+      appliedAt: string;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      decisionReason: string | null;
+    };
+  };
+  /** Draw an amount for one operation */
+  "POST /api/customs/guarantees/{reference}/uses": {
+    params: {
+      /** The guarantee’s number */
+      reference: string;
+    };
+    query: never;
+    body: {
+      /** The secured operation: declaration number, transit, storage */
+      useReference: string;
+      /** Amount to draw */
+      amountDirams: string;
+    };
+    response: {
+      /** Free amount */
+      availableDirams: string;
+    };
+  };
+  /** The operation is complete: release its draw */
+  "POST /api/customs/guarantees/{reference}/uses/{useReference}/release": {
+    params: {
+      /** The guarantee’s number */
+      reference: string;
+      useReference: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      /** Free amount */
+      availableDirams: string;
+    };
+  };
+  /** Statutory guarantee amounts in force on a day (AMB-18) */
+  "GET /api/customs/guarantee-parameters": {
+    params: never;
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      code: string;
+      validFrom: string;
+      validTo: string | null;
+      indicators: string;
+      legalBasis: string;
+    }[];
+  };
+  /** Enter a statutory amount from a day on, e.g. the Article 383 transit amount (AMB-18) */
+  "POST /api/customs/guarantee-parameters": {
+    params: never;
+    query: never;
+    body: {
+      /** Which statutory amount */
+      code: "customs_broker" | "warehouse_base" | "warehouse_per_m2_open_site" | "warehouse_per_m3_building" | "duty_free_shop" | "aeo" | "transit_art383";
+      /** Amount in calculation indicators */
+      indicators: string;
+      /** First day in force: today or later */
+      validFrom: string;
+      /** The act and article */
+      legalBasis: string;
+    };
+    response: {
+      code: string;
+      validFrom: string;
+      validTo: string | null;
+      indicators: string;
+      legalBasis: string;
+    }[];
+  };
+  /** A declarant’s own applications; for customs officers the queue by state and office */
+  "GET /api/customs/periodic-applications": {
+    params: never;
+    query: {
+      /** State of catalog 3.2 */
+      state?: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      /** Office (officers’ queue) */
+      officeCode?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    }[];
+  };
+  /** Apply for periodic declaring before the delivery period (art.136 p.1, 6; art.138 p.4) */
+  "POST /api/customs/periodic-applications": {
+    params: never;
+    query: never;
+    body: {
+      direction: "import" | "export";
+      /** Electronic or written (art.136 p.1-2, art.134 p.10) */
+      form: "electronic" | "written";
+      /** The customs office that clears the goods (art.136 p.6) */
+      officeCode: string;
+      /** The border crossing point (an office code, art.136 p.5) */
+      borderPointCode: string;
+      contract: {
+        /** The one foreign trade contract (art.136 p.5) */
+        number: string;
+        date: string;
+      };
+      /** First day of the delivery period; after the filing day */
+      periodStart: string;
+      /** Last day; at most 30 calendar days (1 calendar month for restricted exports) */
+      periodEnd: string;
+      lines: {
+        /** 10-digit classification code (art.136 p.3: same code = same goods) */
+        commodityCode: string;
+        /** Planned quantity in the unit of the code */
+        plannedQuantity: string;
+        /** Export goods under prohibitions or restrictions (art.138 p.4) */
+        isRestricted?: boolean;
+        /** Export goods subject to export duty (art.138 p.4, art.136 p.11) */
+        hasExportDuty?: boolean;
+      }[];
+      /** Accepted guarantee for periodic declaring (art.136 p.11), needed when payments are due */
+      guaranteeReference?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    };
+  };
+  /** One application with its notices, consignments and deadlines */
+  "GET /api/customs/periodic-applications/{number}": {
+    params: {
+      /** Application number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    };
+  };
+  /** Permit or refuse within 10 calendar days (art.136 p.2; export refusal with conditions, art.137 p.3) */
+  "POST /api/customs/periodic-applications/{number}/decision": {
+    params: {
+      /** Application number */
+      number: string;
+    };
+    query: never;
+    body: {
+      decision: "permit" | "refuse";
+      /** Electronic or written (art.136 p.1-2, art.134 p.10) */
+      form: "electronic" | "written";
+      /** Required for a refusal */
+      reason?: string;
+      /** Conditions to meet; required when refusing an export (art.137 p.3) */
+      conditions?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    };
+  };
+  /** Notice before a delivery, with quantities (art.136 p.8) */
+  "POST /api/customs/periodic-applications/{number}/notices": {
+    params: {
+      /** Application number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** Day of the delivery (import or export); today or later, within the period */
+      deliveryOn: string;
+      /** Electronic or written (art.136 p.1-2, art.134 p.10) */
+      form: "electronic" | "written";
+      lines: {
+        /** 10-digit classification code (art.136 p.3: same code = same goods) */
+        commodityCode: string;
+        /** Quantity in the unit of the code */
+        quantity: string;
+      }[];
+      vehicles?: string[];
+      /** Must be the application’s (art.136 p.5) */
+      borderPointCode?: string;
+      /** Must be the application’s (art.136 p.5) */
+      contractNumber?: string;
+    };
+    response: {
+      number: string;
+      seq: number;
+      deliveryOn: string;
+      lines: {
+        commodityCode: string;
+        quantity: string;
+      }[];
+      vehicles: string[];
+      form: string;
+      notifiedAt: string;
+      exitedOn: string | null;
+      exitLines: {
+        commodityCode: string;
+        quantity: string;
+      }[] | null;
+    };
+  };
+  /** Record the actual exit of a notified export delivery (art.138 p.2-3) */
+  "POST /api/customs/periodic-applications/{number}/notices/{seq}/exit": {
+    params: {
+      /** Application number */
+      number: string;
+      seq: number;
+    };
+    query: never;
+    body: {
+      /** Day the goods actually left (art.138 p.2-3) */
+      exitedOn: string;
+      lines?: {
+        /** 10-digit classification code (art.136 p.3: same code = same goods) */
+        commodityCode: string;
+        /** Quantity in the unit of the code */
+        quantity: string;
+      }[];
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    };
+  };
+  /** Motivated request to extend the export declaration period by up to 4 months (art.138 p.5) */
+  "POST /api/customs/periodic-applications/{number}/extension": {
+    params: {
+      /** Application number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** The motivation (art.138 p.5) */
+      reason: string;
+      /** New last day for the full declaration */
+      until: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    };
+  };
+  /** Withdraw on a simple request (art.134 p.9-10, art.136 p.14, art.138 p.6) */
+  "POST /api/customs/periodic-applications/{number}/withdrawal": {
+    params: {
+      /** Application number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** Electronic or written (art.136 p.1-2, art.134 p.10) */
+      form: "electronic" | "written";
+      reason?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    };
+  };
+  /** Annul the permission (art.136 p.15) or the export release (art.138 p.7) after the grace period */
+  "POST /api/customs/periodic-applications/{number}/annulment": {
+    params: {
+      /** Application number */
+      number: string;
+    };
+    query: never;
+    body: {
+      reason: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.2 */
+      state: "SUBMITTED" | "PERMITTED" | "REFUSED" | "ACTIVE" | "DECLARATION_DUE" | "DECLARED" | "WITHDRAWAL_DUE" | "WITHDRAWN" | "PERMISSION_ANNULLED" | "EXPORT_OVERDUE" | "DECLARATION_WITHDRAWN" | "RELEASE_ANNULLED" | "CLOSED";
+      direction: string;
+      form: string;
+      officeCode: string;
+      borderPointCode: string;
+      declarantCode: string;
+      contract: {
+        number: string;
+        date: string;
+      };
+      periodStart: string;
+      periodEnd: string;
+      lines: {
+        commodityCode: string;
+        plannedQuantity: string;
+        isRestricted?: boolean;
+        hasExportDuty?: boolean;
+      }[];
+      isRestricted: boolean;
+      hasPaymentsDue: boolean;
+      guaranteeReference: string | null;
+      submittedAt: string;
+      /** End of the 10th calendar day after filing (art.136 p.2) */
+      decisionDueAt: string;
+      /** AMB-10: still undecided after the 10 days */
+      isDecisionOverdue: boolean;
+      escalatedAt: string | null;
+      refusalNoticeDueAt: string | null;
+      decision: {
+        decidedAt: string;
+        decidedBy: string | null;
+        form: string | null;
+        reason: string | null;
+        conditions: string | null;
+        isLate: boolean | null;
+      } | null;
+      declarationDueAt: string | null;
+      isDeclarationOverdue: boolean;
+      originalDeclarationDueAt: string | null;
+      extensionReason: string | null;
+      wholeLotExitedOn: string | null;
+      exportDueAt: string | null;
+      withdrawalDueAt: string | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      declarationNumber: string | null;
+      declaredAt: string | null;
+      closedAt: string | null;
+      notices: {
+        number: string;
+        seq: number;
+        deliveryOn: string;
+        lines: {
+          commodityCode: string;
+          quantity: string;
+        }[];
+        vehicles: string[];
+        form: string;
+        notifiedAt: string;
+        exitedOn: string | null;
+        exitLines: {
+          commodityCode: string;
+          quantity: string;
+        }[] | null;
+      }[];
+      /** One consignment per code (art.136 p.5) */
+      consignments: {
+        commodityCode: string;
+        planned: string;
+        notified: string;
+        actual: string;
+      }[];
+    };
+  };
+  /** Preliminary information by state, office and expected arrival (risk management reads it before arrival, CUS-PI-02); traders see their own */
+  "GET /api/customs/preliminary-information": {
+    params: never;
+    query: {
+      status?: "SUBMITTED" | "REGISTERED" | "REFUSED" | "USED" | "EXPIRED";
+      /** Customs office code (reference data `offices`) */
+      officeCode?: string;
+      /** Expected arrival at or after */
+      arrivingFrom?: string;
+      /** Expected arrival at or before */
+      arrivingTo?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      number: string;
+      status: "SUBMITTED" | "REGISTERED" | "REFUSED" | "USED" | "EXPIRED";
+      channel: "electronic" | "paper";
+      outageId: string | null;
+      transportMode: "road" | "river" | "air" | "rail";
+      submitter: {
+        role: string;
+        tin: string;
+      };
+      declarantTin: string | null;
+      arrivalOfficeCode: string;
+      expectedArrivalAt: string;
+      carrier: {
+        /** Carrier name */
+        name: string;
+        /** Country of the carrier */
+        country: string;
+        code?: string | null;
+      };
+      vehicles: {
+        /** Kind of vehicle or unit */
+        kind: "truck" | "trailer" | "semi_trailer" | "wagon" | "train" | "aircraft" | "vessel" | "container";
+        /** Registration or board number */
+        registrationNumber: string;
+        /** Country of registration */
+        country: string;
+      }[];
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      passengers: {
+        /** Full name */
+        fullName: string;
+        /** Travel document number */
+        documentNumber: string;
+        /** Nationality */
+        nationality: string;
+      }[];
+      submittedAt: string;
+      registeredAt: string | null;
+      expiresAt: string | null;
+      refusedAt: string | null;
+      refusalReason: string | null;
+      expiredAt: string | null;
+      uses: {
+        use: "arrival" | "storage" | "declaration" | "transit";
+        usedAt: string;
+        reference: string | null;
+      }[];
+    }[];
+  };
+  /** Submit preliminary information (art.11-1): declarant for road, carrier for river/air/rail; a customs officer keys in paper with `paper` during an outage. Registered at once after format checks unless registration is manual (A-02) */
+  "POST /api/customs/preliminary-information": {
+    params: never;
+    query: never;
+    body: {
+      /** Mode of international transport (pipeline and power line are refused: art.11-1 p.8) */
+      transportMode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+      declarantTin?: string | null;
+      /** Office of the place of arrival */
+      arrivalOfficeCode: string;
+      /** Expected time of arrival on the customs territory */
+      expectedArrivalAt: string;
+      carrier: {
+        /** Carrier name */
+        name: string;
+        /** Country of the carrier */
+        country: string;
+        code?: string | null;
+      };
+      /** Vehicles carrying the goods internationally */
+      vehicles: {
+        /** Kind of vehicle or unit */
+        kind: "truck" | "trailer" | "semi_trailer" | "wagon" | "train" | "aircraft" | "vessel" | "container";
+        /** Registration or board number */
+        registrationNumber: string;
+        /** Country of registration */
+        country: string;
+      }[];
+      goods: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      /** Passengers entering the customs territory (may be empty) */
+      passengers: {
+        /** Full name */
+        fullName: string;
+        /** Travel document number */
+        documentNumber: string;
+        /** Nationality */
+        nationality: string;
+      }[];
+      /** Only for a customs officer keying in a paper submission (art.11-1 p.2) */
+      paper?: {
+        /** The recorded outage during which the paper form was received */
+        outageId: string;
+        /** When customs received the paper form */
+        receivedAt: string;
+        /** Who handed in the form */
+        submitterRole: "declarant" | "carrier";
+        /** TIN of who handed in the form */
+        submitterTin: string;
+      };
+    };
+    response: {
+      id: string;
+      number: string;
+      status: "SUBMITTED" | "REGISTERED" | "REFUSED" | "USED" | "EXPIRED";
+      channel: "electronic" | "paper";
+      outageId: string | null;
+      transportMode: "road" | "river" | "air" | "rail";
+      submitter: {
+        role: string;
+        tin: string;
+      };
+      declarantTin: string | null;
+      arrivalOfficeCode: string;
+      expectedArrivalAt: string;
+      carrier: {
+        /** Carrier name */
+        name: string;
+        /** Country of the carrier */
+        country: string;
+        code?: string | null;
+      };
+      vehicles: {
+        /** Kind of vehicle or unit */
+        kind: "truck" | "trailer" | "semi_trailer" | "wagon" | "train" | "aircraft" | "vessel" | "container";
+        /** Registration or board number */
+        registrationNumber: string;
+        /** Country of registration */
+        country: string;
+      }[];
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      passengers: {
+        /** Full name */
+        fullName: string;
+        /** Travel document number */
+        documentNumber: string;
+        /** Nationality */
+        nationality: string;
+      }[];
+      submittedAt: string;
+      registeredAt: string | null;
+      expiresAt: string | null;
+      refusedAt: string | null;
+      refusalReason: string | null;
+      expiredAt: string | null;
+      uses: {
+        use: "arrival" | "storage" | "declaration" | "transit";
+        usedAt: string;
+        reference: string | null;
+      }[];
+    };
+  };
+  /** Why goods may have no preliminary information: optional for art.11-1 p.7 goods, never for pipeline and power line (p.8) */
+  "GET /api/customs/preliminary-information/not-required-reasons": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      code: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+      kind: "optional" | "never";
+      title: string;
+    }[];
+  };
+  /** One preliminary information with its uses */
+  "GET /api/customs/preliminary-information/{number}": {
+    params: {
+      /** Registration number of preliminary information */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string;
+      status: "SUBMITTED" | "REGISTERED" | "REFUSED" | "USED" | "EXPIRED";
+      channel: "electronic" | "paper";
+      outageId: string | null;
+      transportMode: "road" | "river" | "air" | "rail";
+      submitter: {
+        role: string;
+        tin: string;
+      };
+      declarantTin: string | null;
+      arrivalOfficeCode: string;
+      expectedArrivalAt: string;
+      carrier: {
+        /** Carrier name */
+        name: string;
+        /** Country of the carrier */
+        country: string;
+        code?: string | null;
+      };
+      vehicles: {
+        /** Kind of vehicle or unit */
+        kind: "truck" | "trailer" | "semi_trailer" | "wagon" | "train" | "aircraft" | "vessel" | "container";
+        /** Registration or board number */
+        registrationNumber: string;
+        /** Country of registration */
+        country: string;
+      }[];
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      passengers: {
+        /** Full name */
+        fullName: string;
+        /** Travel document number */
+        documentNumber: string;
+        /** Nationality */
+        nationality: string;
+      }[];
+      submittedAt: string;
+      registeredAt: string | null;
+      expiresAt: string | null;
+      refusedAt: string | null;
+      refusalReason: string | null;
+      expiredAt: string | null;
+      uses: {
+        use: "arrival" | "storage" | "declaration" | "transit";
+        usedAt: string;
+        reference: string | null;
+      }[];
+    };
+  };
+  /** Register submitted preliminary information, or refuse it with a reason (art.11-1 p.5) */
+  "POST /api/customs/preliminary-information/{number}/decision": {
+    params: {
+      /** Registration number of preliminary information */
+      number: string;
+    };
+    query: never;
+    body: {
+      decision: "register";
+    } | {
+      decision: "refuse";
+      /** Reason for the refusal (art.11-1 p.5) */
+      reason: string;
+    };
+    response: {
+      id: string;
+      number: string;
+      status: "SUBMITTED" | "REGISTERED" | "REFUSED" | "USED" | "EXPIRED";
+      channel: "electronic" | "paper";
+      outageId: string | null;
+      transportMode: "road" | "river" | "air" | "rail";
+      submitter: {
+        role: string;
+        tin: string;
+      };
+      declarantTin: string | null;
+      arrivalOfficeCode: string;
+      expectedArrivalAt: string;
+      carrier: {
+        /** Carrier name */
+        name: string;
+        /** Country of the carrier */
+        country: string;
+        code?: string | null;
+      };
+      vehicles: {
+        /** Kind of vehicle or unit */
+        kind: "truck" | "trailer" | "semi_trailer" | "wagon" | "train" | "aircraft" | "vessel" | "container";
+        /** Registration or board number */
+        registrationNumber: string;
+        /** Country of registration */
+        country: string;
+      }[];
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      passengers: {
+        /** Full name */
+        fullName: string;
+        /** Travel document number */
+        documentNumber: string;
+        /** Nationality */
+        nationality: string;
+      }[];
+      submittedAt: string;
+      registeredAt: string | null;
+      expiresAt: string | null;
+      refusedAt: string | null;
+      refusalReason: string | null;
+      expiredAt: string | null;
+      uses: {
+        use: "arrival" | "storage" | "declaration" | "transit";
+        usedAt: string;
+        reference: string | null;
+      }[];
+    };
+  };
+  /** The outage register, newest first */
+  "GET /api/customs/outages": {
+    params: never;
+    query: {
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      startedAt: string;
+      endedAt: string | null;
+      cause: "technical_fault" | "communication_outage" | "no_electricity" | "other_unforeseen";
+      description: string;
+      officeCodes: string[];
+      recordedBy: string;
+      recordedAt: string;
+    }[];
+  };
+  /** Record an outage of the customs information system (art.11-1 p.2, art.124 p.3): the only time paper is accepted */
+  "POST /api/customs/outages": {
+    params: never;
+    query: never;
+    body: {
+      /** Start of the outage */
+      startedAt: string;
+      endedAt?: string | null;
+      /** Ground of art.11-1 p.2 / art.124 p.3 */
+      cause: "technical_fault" | "communication_outage" | "no_electricity" | "other_unforeseen";
+      /** What failed */
+      description: string;
+      /** Offices affected */
+      officeCodes: string[];
+    };
+    response: {
+      id: string;
+      startedAt: string;
+      endedAt: string | null;
+      cause: "technical_fault" | "communication_outage" | "no_electricity" | "other_unforeseen";
+      description: string;
+      officeCodes: string[];
+      recordedBy: string;
+      recordedAt: string;
+    };
+  };
+  /** Record the end of an outage */
+  "POST /api/customs/outages/{id}/end": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** End of the outage; default now */
+      endedAt?: string;
+    };
+    response: {
+      id: string;
+      startedAt: string;
+      endedAt: string | null;
+      cause: "technical_fault" | "communication_outage" | "no_electricity" | "other_unforeseen";
+      description: string;
+      officeCodes: string[];
+      recordedBy: string;
+      recordedAt: string;
+    };
+  };
+  /** Registration order and periods set by the authorised body (A-02, art.11-1 p.6, art.103 p.1) */
+  "GET /api/customs/arrival-settings": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      piRegistration: string;
+      piKeptDays: number;
+      storage: {
+        ordinaryDays: number;
+        maximumDays: number;
+        warningDays: number;
+      };
+      updatedAt: string;
+      updatedBy: string;
+    };
+  };
+  /** Change the registration order and periods (CUS-PI-12, A-20) */
+  "PUT /api/customs/arrival-settings": {
+    params: never;
+    query: never;
+    body: {
+      /** A-02: register after format checks, or wait for an officer */
+      piRegistration: "automatic" | "manual";
+      /** Art.11-1 p.6: calendar days preliminary information stays usable (30) */
+      piKeptDays: number;
+      /** Art.103 p.1: ordinary storage period in days (15) */
+      storageOrdinaryDays: number;
+      /** Art.103 p.1: maximum storage period in days (90) */
+      storageMaximumDays: number;
+      /** Days before each limit when the warning goes out */
+      storageWarningDays: number;
+    };
+    response: {
+      piRegistration: string;
+      piKeptDays: number;
+      storage: {
+        ordinaryDays: number;
+        maximumDays: number;
+        warningDays: number;
+      };
+      updatedAt: string;
+      updatedBy: string;
+    };
+  };
+  /** Goods in temporary storage by state and office; a declarant sees its own */
+  "GET /api/customs/storage": {
+    params: never;
+    query: {
+      status?: "IN_TEMPORARY_STORAGE" | "SHORT_DECLARED" | "RELEASED" | "TO_DISPOSAL";
+      /** Customs office code (reference data `offices`) */
+      officeCode?: string;
+      /** Only records whose short declaration was flagged overdue (true) or not (false) */
+      overdue?: boolean;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      number: string;
+      status: "IN_TEMPORARY_STORAGE" | "SHORT_DECLARED" | "RELEASED" | "TO_DISPOSAL";
+      trigger: "arrival" | "internal_transit_completed";
+      transitReference: string | null;
+      preliminaryNumber: string | null;
+      officeCode: string;
+      region: string;
+      declarantTin: string;
+      transportMode: string | null;
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      /** Start of temporary storage: presentation or completion of internal transit */
+      startedAt: string;
+      recordedAt: string;
+      /** End of the next working day of the office (art.77 p.2) */
+      shortDeclarationDueAt: string;
+      shortDeclarationOverdueAt: string | null;
+      shortDeclaration: {
+        number: string | null;
+        declaredAt: string;
+        actedAs: string | null;
+        representativeTin: string | null;
+        placeKind: string | null;
+        warehouseId: string | null;
+        placeDescription: string | null;
+      } | null;
+      guarantee: {
+        reference: string;
+        amountDirams: string;
+      } | null;
+      ordinaryEndsAt: string;
+      extendedUntil: string | null;
+      /** End of the period in force (ordinary or extended) */
+      periodEndsAt: string;
+      maximumEndsAt: string;
+      release: {
+        releasedAt: string;
+        basis: string | null;
+        documentNumber: string | null;
+      } | null;
+      disposalAt: string | null;
+      extensions?: {
+        id: string;
+        storageId: string;
+        requestedAt: string;
+        requestedBy: string;
+        reason: string;
+        requestedUntil: string;
+        status: "requested" | "granted" | "refused";
+        decidedAt: string | null;
+        decidedBy: string | null;
+        decisionReason: string | null;
+        grantedUntil: string | null;
+      }[];
+    }[];
+  };
+  /** Record the presentation of goods at the place of arrival from their preliminary information, or the completion of internal transit: the goods are in temporary storage from that instant (art.77 p.2, art.92 p.13) */
+  "POST /api/customs/storage": {
+    params: never;
+    query: never;
+    body: {
+      /** Presentation at the place of arrival (art.77 p.2) or completion of internal transit (art.92 p.13) */
+      trigger: "arrival" | "internal_transit_completed";
+      /** Registration number of preliminary information */
+      preliminaryNumber?: string;
+      /** Internal transit record that was completed */
+      transitReference?: string;
+      /** When internal transit was completed */
+      completedAt?: string;
+      /** Office where the goods are; default the office of arrival of the preliminary information */
+      officeCode?: string;
+      /** Whose goods; default the declarant of the preliminary information */
+      declarantTin?: string;
+      /** Only without preliminary information */
+      goods?: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+    };
+    response: {
+      id: string;
+      number: string;
+      status: "IN_TEMPORARY_STORAGE" | "SHORT_DECLARED" | "RELEASED" | "TO_DISPOSAL";
+      trigger: "arrival" | "internal_transit_completed";
+      transitReference: string | null;
+      preliminaryNumber: string | null;
+      officeCode: string;
+      region: string;
+      declarantTin: string;
+      transportMode: string | null;
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      /** Start of temporary storage: presentation or completion of internal transit */
+      startedAt: string;
+      recordedAt: string;
+      /** End of the next working day of the office (art.77 p.2) */
+      shortDeclarationDueAt: string;
+      shortDeclarationOverdueAt: string | null;
+      shortDeclaration: {
+        number: string | null;
+        declaredAt: string;
+        actedAs: string | null;
+        representativeTin: string | null;
+        placeKind: string | null;
+        warehouseId: string | null;
+        placeDescription: string | null;
+      } | null;
+      guarantee: {
+        reference: string;
+        amountDirams: string;
+      } | null;
+      ordinaryEndsAt: string;
+      extendedUntil: string | null;
+      /** End of the period in force (ordinary or extended) */
+      periodEndsAt: string;
+      maximumEndsAt: string;
+      release: {
+        releasedAt: string;
+        basis: string | null;
+        documentNumber: string | null;
+      } | null;
+      disposalAt: string | null;
+      extensions?: {
+        id: string;
+        storageId: string;
+        requestedAt: string;
+        requestedBy: string;
+        reason: string;
+        requestedUntil: string;
+        status: "requested" | "granted" | "refused";
+        decidedAt: string | null;
+        decidedBy: string | null;
+        decisionReason: string | null;
+        grantedUntil: string | null;
+      }[];
+    };
+  };
+  /** One storage record with its deadlines and extension requests */
+  "GET /api/customs/storage/{number}": {
+    params: {
+      /** Number of the temporary storage record */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string;
+      status: "IN_TEMPORARY_STORAGE" | "SHORT_DECLARED" | "RELEASED" | "TO_DISPOSAL";
+      trigger: "arrival" | "internal_transit_completed";
+      transitReference: string | null;
+      preliminaryNumber: string | null;
+      officeCode: string;
+      region: string;
+      declarantTin: string;
+      transportMode: string | null;
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      /** Start of temporary storage: presentation or completion of internal transit */
+      startedAt: string;
+      recordedAt: string;
+      /** End of the next working day of the office (art.77 p.2) */
+      shortDeclarationDueAt: string;
+      shortDeclarationOverdueAt: string | null;
+      shortDeclaration: {
+        number: string | null;
+        declaredAt: string;
+        actedAs: string | null;
+        representativeTin: string | null;
+        placeKind: string | null;
+        warehouseId: string | null;
+        placeDescription: string | null;
+      } | null;
+      guarantee: {
+        reference: string;
+        amountDirams: string;
+      } | null;
+      ordinaryEndsAt: string;
+      extendedUntil: string | null;
+      /** End of the period in force (ordinary or extended) */
+      periodEndsAt: string;
+      maximumEndsAt: string;
+      release: {
+        releasedAt: string;
+        basis: string | null;
+        documentNumber: string | null;
+      } | null;
+      disposalAt: string | null;
+      extensions?: {
+        id: string;
+        storageId: string;
+        requestedAt: string;
+        requestedBy: string;
+        reason: string;
+        requestedUntil: string;
+        status: "requested" | "granted" | "refused";
+        decidedAt: string | null;
+        decidedBy: string | null;
+        decisionReason: string | null;
+        grantedUntil: string | null;
+      }[];
+    };
+  };
+  /** Short declaration by the declarant or its representative: place the goods in a warehouse of the register or another customs control zone of the region (art.77 p.2); the recipient’s warehouse needs a valid security (art.117 p.2) */
+  "POST /api/customs/storage/{number}/short-declaration": {
+    params: {
+      /** Number of the temporary storage record */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** A temporary storage warehouse of the register, another customs control zone, or the recipient’s warehouse (art.117) */
+      placeKind: "warehouse" | "control_zone" | "recipient_warehouse";
+      /** Warehouse of the register (placeKind `warehouse`) */
+      warehouseId?: string;
+      /** Office whose control zone holds the goods; default the office of presentation */
+      officeCode?: string;
+      /** Address of the control zone or recipient’s warehouse */
+      placeDescription?: string;
+      /** Security for payment (Chapter 46); required at the recipient’s warehouse */
+      guaranteeReference?: string;
+      /** Amount of the security in dirams */
+      guaranteeDirams?: string;
+    };
+    response: {
+      id: string;
+      number: string;
+      status: "IN_TEMPORARY_STORAGE" | "SHORT_DECLARED" | "RELEASED" | "TO_DISPOSAL";
+      trigger: "arrival" | "internal_transit_completed";
+      transitReference: string | null;
+      preliminaryNumber: string | null;
+      officeCode: string;
+      region: string;
+      declarantTin: string;
+      transportMode: string | null;
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      /** Start of temporary storage: presentation or completion of internal transit */
+      startedAt: string;
+      recordedAt: string;
+      /** End of the next working day of the office (art.77 p.2) */
+      shortDeclarationDueAt: string;
+      shortDeclarationOverdueAt: string | null;
+      shortDeclaration: {
+        number: string | null;
+        declaredAt: string;
+        actedAs: string | null;
+        representativeTin: string | null;
+        placeKind: string | null;
+        warehouseId: string | null;
+        placeDescription: string | null;
+      } | null;
+      guarantee: {
+        reference: string;
+        amountDirams: string;
+      } | null;
+      ordinaryEndsAt: string;
+      extendedUntil: string | null;
+      /** End of the period in force (ordinary or extended) */
+      periodEndsAt: string;
+      maximumEndsAt: string;
+      release: {
+        releasedAt: string;
+        basis: string | null;
+        documentNumber: string | null;
+      } | null;
+      disposalAt: string | null;
+      extensions?: {
+        id: string;
+        storageId: string;
+        requestedAt: string;
+        requestedBy: string;
+        reason: string;
+        requestedUntil: string;
+        status: "requested" | "granted" | "refused";
+        decidedAt: string | null;
+        decidedBy: string | null;
+        decisionReason: string | null;
+        grantedUntil: string | null;
+      }[];
+    };
+  };
+  /** Reasoned request to extend the storage period, up to the maximum (art.103 p.1) */
+  "POST /api/customs/storage/{number}/extensions": {
+    params: {
+      /** Number of the temporary storage record */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** Last day of storage asked for (no later than the maximum period) */
+      until: string;
+      /** Reasons for the request */
+      reason: string;
+    };
+    response: {
+      id: string;
+      storageId: string;
+      requestedAt: string;
+      requestedBy: string;
+      reason: string;
+      requestedUntil: string;
+      status: "requested" | "granted" | "refused";
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decisionReason: string | null;
+      grantedUntil: string | null;
+    };
+  };
+  /** Grant or refuse the pending extension request */
+  "POST /api/customs/storage/{number}/extensions/decision": {
+    params: {
+      /** Number of the temporary storage record */
+      number: string;
+    };
+    query: never;
+    body: {
+      decision: "grant";
+      /** Last day granted; default the day asked */
+      until?: string;
+      reason?: string;
+    } | {
+      decision: "refuse";
+      /** Reasons for the refusal */
+      reason: string;
+    };
+    response: {
+      id: string;
+      storageId: string;
+      requestedAt: string;
+      requestedBy: string;
+      reason: string;
+      requestedUntil: string;
+      status: "requested" | "granted" | "refused";
+      decidedAt: string | null;
+      decidedBy: string | null;
+      decisionReason: string | null;
+      grantedUntil: string | null;
+    };
+  };
+  /** Release the goods from temporary storage on a customs declaration or a periodic-declaring notice; the document is recorded (art.121 p.1) */
+  "POST /api/customs/storage/{number}/release": {
+    params: {
+      /** Number of the temporary storage record */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** The customs declaration, or the notice under periodic declaring (art.136 p.8) */
+      basis: "declaration" | "periodic_notice";
+      /** Number of that document */
+      documentNumber: string;
+    };
+    response: {
+      number: string;
+      status: "IN_TEMPORARY_STORAGE" | "SHORT_DECLARED" | "RELEASED" | "TO_DISPOSAL";
+      officeCode: string;
+      declarantTin: string;
+      presentedAt: string;
+      shortDeclarationDueAt: string;
+      ordinaryEndsAt: string;
+      maximumEndsAt: string;
+      goods: {
+        lineNo: number;
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Trade description of the goods */
+        description: string;
+        /** Quantity in `unit`, up to 3 decimals */
+        quantity: string;
+        /** Unit of measure */
+        unit: string;
+        /** Gross mass, kg */
+        grossMassKg: string;
+        /** Value of the goods in dirams (1 somoni = 100 dirams) */
+        valueDirams: string;
+        /** Country of origin, ISO 3166-1 alpha-2 */
+        originCountry: string;
+      }[];
+      warehouseId: string | null;
+      release: {
+        releasedAt: string;
+        basis: string | null;
+        documentNumber: string | null;
+      } | null;
+    };
+  };
+  /** The register of temporary storage warehouses */
+  "GET /api/customs/warehouses": {
+    params: never;
+    query: {
+      /** Customs office code (reference data `offices`) */
+      officeCode?: string;
+    };
+    body: never;
+    response: {
+      id: string;
+      registerNumber: string;
+      ownerTin: string;
+      name: string;
+      type: "open" | "closed";
+      purposes: string[];
+      officeCode: string;
+      region: string;
+      address: string;
+      areaSqm: number;
+      status: "active" | "excluded";
+      registeredAt: string;
+    }[];
+  };
+  /** Purposes the application form offers for a type: a closed type never offers special goods (art.106 p.3) */
+  "GET /api/customs/warehouses/purposes": {
+    params: never;
+    query: {
+      type: "open" | "closed";
+    };
+    body: never;
+    response: string[];
+  };
+  /** Applications: customs sees all, an applicant its own */
+  "GET /api/customs/warehouses/applications": {
+    params: never;
+    query: {
+      status?: "submitted" | "approved" | "refused";
+    };
+    body: never;
+    response: {
+      id: string;
+      applicantTin: string;
+      name: string;
+      type: "open" | "closed";
+      purposes: string[];
+      officeCode: string;
+      address: string;
+      areaSqm: number;
+      insurance: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** First day of cover */
+        validFrom: string;
+        /** Last day of cover */
+        validTo: string;
+        /** Sum insured in dirams */
+        sumDirams: string;
+      } | null;
+      insurancePolicyDocument: string | null;
+      status: "submitted" | "approved" | "refused";
+      submittedAt: string;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      warehouseId: string | null;
+    }[];
+  };
+  /** Apply to be entered in the register as a warehouse owner: insurance and its policy for open type only; no justification for closed type (art.109-110) */
+  "POST /api/customs/warehouses/applications": {
+    params: never;
+    query: never;
+    body: {
+      /** Name of the warehouse */
+      name: string;
+      /** Open type (any persons’ goods) or closed type (the owner’s goods) */
+      type: "open" | "closed";
+      /** A closed type offers `own_goods` only (art.106 p.3) */
+      purposes: ("any_persons_goods" | "special_goods" | "own_goods")[];
+      /** Customs office in whose region the warehouse is */
+      officeCode: string;
+      /** Address */
+      address: string;
+      /** Useful area, m² */
+      areaSqm: number;
+      insurance?: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** First day of cover */
+        validFrom: string;
+        /** Last day of cover */
+        validTo: string;
+        /** Sum insured in dirams */
+        sumDirams: string;
+      } | null;
+      insurancePolicyDocument?: string | null;
+    };
+    response: {
+      id: string;
+      applicantTin: string;
+      name: string;
+      type: "open" | "closed";
+      purposes: string[];
+      officeCode: string;
+      address: string;
+      areaSqm: number;
+      insurance: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** First day of cover */
+        validFrom: string;
+        /** Last day of cover */
+        validTo: string;
+        /** Sum insured in dirams */
+        sumDirams: string;
+      } | null;
+      insurancePolicyDocument: string | null;
+      status: "submitted" | "approved" | "refused";
+      submittedAt: string;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      warehouseId: string | null;
+    };
+  };
+  /** Approve (enter in the register) or refuse an application */
+  "POST /api/customs/warehouses/applications/{id}/decision": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      decision: "approve";
+      reason?: string;
+    } | {
+      decision: "refuse";
+      /** Reasons for the refusal */
+      reason: string;
+    };
+    response: {
+      id: string;
+      applicantTin: string;
+      name: string;
+      type: "open" | "closed";
+      purposes: string[];
+      officeCode: string;
+      address: string;
+      areaSqm: number;
+      insurance: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** First day of cover */
+        validFrom: string;
+        /** Last day of cover */
+        validTo: string;
+        /** Sum insured in dirams */
+        sumDirams: string;
+      } | null;
+      insurancePolicyDocument: string | null;
+      status: "submitted" | "approved" | "refused";
+      submittedAt: string;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      warehouseId: string | null;
+    };
+  };
+  /** Every posting of a warehouse, for its owner and for customs */
+  "GET /api/customs/warehouses/{id}/entries": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      warehouseId: string;
+      storageId: string;
+      direction: "in" | "out";
+      documentKind: string;
+      documentNumber: string;
+      lineNo: number;
+      commodityCode: string;
+      unit: string;
+      quantity: string;
+      channel: string;
+      externalId: string | null;
+      postedAt: string;
+      postedBy: string;
+    }[];
+  };
+  /** Post goods in (against the short declaration) or out (against the release document) in the owner’s electronic record; the owner’s own software uses the same call (art.112 p.1 i.2) */
+  "POST /api/customs/warehouses/{id}/entries": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Goods in (against the short declaration) or out (against the release document) */
+      direction: "in" | "out";
+      /** Number of the temporary storage record */
+      storageNumber: string;
+      /** Goods line of the storage record */
+      lineNo: number;
+      /** Quantity in the unit of the line */
+      quantity: string;
+      /** Short declaration number (in) or release document number (out) */
+      documentNumber: string;
+      /** Who posts: the portal, or the owner’s own warehouse software through the API (art.112) */
+      channel?: "portal" | "owner_software";
+      /** Id in the owner’s software: a repeat returns the first posting */
+      externalId?: string;
+    };
+    response: {
+      id: string;
+      warehouseId: string;
+      storageId: string;
+      direction: "in" | "out";
+      documentKind: string;
+      documentNumber: string;
+      lineNo: number;
+      commodityCode: string;
+      unit: string;
+      quantity: string;
+      channel: string;
+      externalId: string | null;
+      postedAt: string;
+      postedBy: string;
+    };
+  };
+  /** Goods on hand per storage record and line, for the owner and for customs */
+  "GET /api/customs/warehouses/{id}/balances": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      storageNumber: string;
+      lineNo: number;
+      commodityCode: string;
+      unit: string;
+      quantityIn: string;
+      quantityOut: string;
+      onHand: string;
+    }[];
+  };
 };
 
 export type OperationKey = keyof Operations;

@@ -24,6 +24,8 @@ export const common = {
     declarant: ['Декларант', 'Декларант', 'Declarant'],
     taxpayer: ['Андозсупоранда', 'Налогоплательщик', 'Taxpayer'],
     service_officer: ['Корманди хизматрасонӣ ба андозсупорандагон', 'Сотрудник по обслуживанию налогоплательщиков', 'Taxpayer services officer'],
+    carrier: ['Интиқолдиҳанда', 'Перевозчик', 'Carrier'],
+    warehouse_owner: ['Соҳиби анбори нигаҳдории муваққатӣ', 'Владелец склада временного хранения', 'Temporary storage warehouse owner'],
   },
   nav: {
     public: ['Хизматҳои оммавӣ', 'Открытые сервисы', 'Public services'],
@@ -80,6 +82,9 @@ export const common = {
     counterpartyCheck: ['Санҷиши контрагент', 'Проверка контрагента', 'Counterparty check'],
     edsCheck: ['Санҷиши имзои электронӣ', 'Проверка ЭЦП', 'E-signature check'],
     edsCertificates: ['Сертификатҳои ИЭР', 'Сертификаты ЭЦП', 'EDS certificates'],
+    myDeclarations: ['Эъломияҳои ман', 'Мои декларации', 'My declarations'],
+    newDeclaration: ['Эъломияи нав', 'Новая декларация', 'New declaration'],
+    declarationQueue: ['Навбати эъломияҳо', 'Очередь деклараций', 'Declaration queue'],
   },
   action: {
     login: ['Ворид шудан', 'Войти', 'Log in'],

@@ -17,7 +17,9 @@ export type Role =
   | 'risk_analyst'
   | 'declarant'
   | 'taxpayer'
-  | 'service_officer';
+  | 'service_officer'
+  | 'carrier'
+  | 'warehouse_owner';
 
 type SessionValue = {
   /** undefined while the first /api/auth/me is under way; null for the public. */

@@ -67,12 +67,7 @@ export function defaultUnitCode(line: ServiceLine): string {
 
 const startsWithDocuments = (line: ServiceLine) => line.startEvent === 'application_and_documents' || line.startEvent === 'documents';
 
-function clockStart(
-  line: ServiceLine,
-  row: Pick<RequestRow, 'periodYear' | 'periodMonth' | 'planDate' | 'hadQueue'>,
-  startedAt: Date,
-  office: string,
-): ClockStart {
+function clockStart(row: Pick<RequestRow, 'periodYear' | 'periodMonth' | 'planDate' | 'hadQueue'>, startedAt: Date, office: string): ClockStart {
   return {
     startedAt,
     office,
@@ -137,7 +132,7 @@ export async function openRequest(
     planDate: input.planDate ?? null,
     hadQueue: input.hadQueue ?? null,
   };
-  const clock = startedAt ? startClock(rule, clockStart(line, row, startedAt, unit.office), deps.calendar(), deps.sla) : null;
+  const clock = startedAt ? startClock(rule, clockStart(row, startedAt, unit.office), deps.calendar(), deps.sla) : null;
   const id = uuidv7(at.getTime());
   const number = await nextNumber(tx, at);
   await tx.insert(requests).values({
@@ -205,7 +200,7 @@ export async function startRequestClock(
   if (!row) return fail('REQUEST_NOT_FOUND');
   if (row.status !== 'awaiting_documents') return fail(row.completedAt ? 'REQUEST_CLOSED' : 'REQUEST_ALREADY_STARTED');
   const line = lineOf(deps, row);
-  const clock = startClock(line.deadline, clockStart(line, row, at, await officeOf(tx, row.unitId)), deps.calendar(), deps.sla);
+  const clock = startClock(line.deadline, clockStart(row, at, await officeOf(tx, row.unitId)), deps.calendar(), deps.sla);
   await tx
     .update(requests)
     .set({ status: 'open', startedAt: at, ...clockColumns(clock) })
@@ -266,7 +261,7 @@ export async function resumeRequest(tx: Db, deps: TaxServicesDeps, actor: string
   const line = lineOf(deps, row);
   const office = await officeOf(tx, row.unitId);
   const before: SlaClock = { dueAt: row.dueAt, warnAt: row.warnAt, targetAt: row.targetAt, opensAt: row.opensAt, stageDueAt: row.stageDueAt };
-  const clock = resumeClock(line.deadline, before, row.suspendedAt, at, clockStart(line, row, row.startedAt, office), deps.calendar(), deps.sla);
+  const clock = resumeClock(line.deadline, before, row.suspendedAt, at, clockStart(row, row.startedAt, office), deps.calendar(), deps.sla);
   const pausedSeconds = Math.max(0, Math.round((at.getTime() - row.suspendedAt.getTime()) / 1000));
   await tx
     .update(requests)

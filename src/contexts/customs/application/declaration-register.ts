@@ -1,0 +1,182 @@
+import { eq } from 'drizzle-orm';
+import type { AccountPrincipal } from '../../../platform/auth.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { dushanbeDate } from '../../../platform/calendar/index.ts';
+import { type Db, transact } from '../../../platform/db.ts';
+import { notify } from '../../../platform/notifications.ts';
+import { publish } from '../../../platform/outbox.ts';
+import { fail, ok, type Result } from '../../../platform/result.ts';
+import { registrationReasons } from '../domain/declaration-checks.ts';
+import { assess } from '../domain/declaration-payments.ts';
+import { type DeclarationRow, declarations, declarationVersions } from '../infrastructure/declaration.schema.ts';
+import { actorOf, type CustomsDeps } from './deps.ts';
+import { declarationFacts } from './declaration-facts.ts';
+import { sha256Hex, signingBytes, verifyFiling } from './declaration-signature.ts';
+import { lockDeclaration, mayFile, nextNumber, type Refusal } from './declaration-store.ts';
+
+export const DECLARATION_REGISTERED = 'customs.declaration_registered';
+export type DeclarationRegisteredEvent = { readonly declarationId: string; readonly number: string; readonly officeCode: string };
+
+export type FilingInput = {
+  /** Base64 signature over `filingMessage` (ECDSA P-256 DER or r‖s, or Ed25519). */
+  readonly signature: string;
+  readonly certificatePem: string;
+  /** A guarantee securing the payments of a regime with relief (art.160, CUS-GUA-03). */
+  readonly guaranteeReference?: string;
+};
+
+/** What the filer signs: the declaration's id and data, as canonical JSON (the same bytes on every machine). */
+export const filingMessage = (row: Pick<DeclarationRow, 'id' | 'data'>): Buffer => signingBytes({ declarationId: row.id, data: row.data });
+
+/** Art.11-1 p.6: whether preliminary information can still be used, recording the use; wired to the arrival slice. */
+export type PreliminaryLookup = (tx: Db, number: string, at: Date) => Promise<{ readonly isUsable: boolean } | undefined>;
+/** CUS-DEC-85: the payment order for the registration number, issued by the finance slice in this transaction. */
+export type IssueOrder = (
+  tx: Db,
+  order: {
+    readonly reference: string;
+    readonly payerTin: string;
+    readonly lines: readonly { kind: 'duty' | 'excise' | 'vat'; amountDirams: bigint }[];
+    readonly at: Date;
+  },
+) => Promise<void>;
+/** The temporary storage record of the goods, from the arrival slice. */
+export type StorageLookup = (tx: Db, number: string) => Promise<{ readonly isActive: boolean } | undefined>;
+export type RegistrationPorts = { readonly preliminary: PreliminaryLookup; readonly issueOrder: IssueOrder; readonly storage: StorageLookup };
+
+/**
+ * Art.124 p.8, art.132 p.1-2, p.7 (CUS-DEC-08, 36, 37, 42; D2, D3, D4): the signed declaration is
+ * checked on every ground of art.132 p.4 at once (AMB-05); when it passes it is registered, which is
+ * acceptance: number, instant and day, the assessment at the rates of the day (art.136 p.13), the
+ * release deadline (art.152), the first immutable version, and the hand-off to risk management
+ * through the outbox. When it fails nothing is written and every reason is returned.
+ */
+export async function registerDeclaration(
+  deps: CustomsDeps,
+  actor: AccountPrincipal,
+  id: string,
+  input: FilingInput,
+  ports: RegistrationPorts,
+): Promise<Result<DeclarationRow, Refusal>> {
+  // The signature is checked before the transaction: the national authority's register is read on
+  // its own connection (on the embedded database, one connection: it would wait for this one).
+  const now = deps.clock.now();
+  const seen = await deps.database.db.transaction(async (tx) => lockDeclaration(tx, actor, id));
+  if (!seen.ok) return seen;
+  const message = filingMessage(seen.value);
+  const signature = await verifyFiling(deps.database.db, deps.verifyNationalSignature, {
+    certificatePem: input.certificatePem,
+    signatureBase64: input.signature,
+    message,
+    signedAt: now,
+  });
+  return transact(deps.database.db, async (tx) => {
+    const found = await lockDeclaration(tx, actor, id);
+    if (!found.ok) return found;
+    const row = found.value;
+    if (!mayFile(actor, row)) return fail('DECLARATION_NOT_YOURS', 'params.id');
+    if (row.state !== 'DRAFT') return fail('DECLARATION_STATE_INVALID', 'params.id', { state: row.state });
+    // The draft changed between the check and now: what was signed is not what would be filed.
+    if (row.updatedAt.getTime() !== seen.value.updatedAt.getTime())
+      return fail('DECLARATION_STATE_INVALID', 'params.id', { state: row.state, reason: 'changed' });
+    const day = dushanbeDate(now);
+    const data = row.data;
+    const facts = await declarationFacts(tx, data, day, 'electronic');
+    const pi = data.preliminaryNumber === undefined ? undefined : await ports.preliminary(tx, data.preliminaryNumber, now);
+    const storage = data.storageNumber === undefined ? undefined : await ports.storage(tx, data.storageNumber);
+    const reasons = registrationReasons(data, {
+      day,
+      form: row.form,
+      channel: 'electronic',
+      offices: facts.offices,
+      declarant: facts.declarant,
+      broker: facts.broker,
+      filerTin: row.filerTin,
+      signature: { isValid: signature.isValid, tin: signature.signerCode, fault: signature.fault },
+      tariffs: facts.tariffs,
+      countries: facts.countries,
+      rate: facts.rate,
+      documentTypes: facts.documentTypes,
+      requiredDocuments: facts.requiredDocuments,
+      preliminary: pi,
+      storage,
+      isOutageOpen: false,
+      isIncompletePermitted: row.incompletePermittedAt !== null,
+    });
+    if (reasons.length > 0) return fail('DECLARATION_NOT_REGISTERABLE', `body.${reasons[0]?.field}`, { reasons });
+
+    const office = facts.offices.find((o) => o.code === data.officeCode);
+    const calendarOffice = office?.calendarOffice ?? 'default';
+    const calendar = deps.calendar();
+    const assessment = assess(data, facts.rate as string, (item) => facts.tariffs.get(item.commodityCode) as never);
+    const number = await nextNumber(tx, data.officeCode, day);
+    const isPreliminary = row.form === 'preliminary';
+    const [registered] = await tx
+      .update(declarations)
+      .set({
+        number,
+        state: isPreliminary ? 'PRELIMINARY_REGISTERED' : 'REGISTERED',
+        version: 1,
+        registeredAt: now,
+        acceptedOn: day,
+        updatedAt: now,
+        customsValueDirams: assessment.customsValueDirams,
+        dutyDirams: assessment.dutyDirams,
+        exciseDirams: assessment.exciseDirams,
+        vatDirams: assessment.vatDirams,
+        payableDirams: assessment.payableDirams,
+        toSecureDirams: assessment.toSecureDirams,
+        guaranteeReference: input.guaranteeReference ?? null,
+        releaseDueAt: isPreliminary ? null : calendar.addWorkingDays(now, deps.declarations.releaseWorkingDays, calendarOffice),
+        preliminaryDueAt: isPreliminary ? calendar.addCalendarDays(now, deps.declarations.preliminaryDays) : null,
+        incompleteDueAt: row.form === 'incomplete' ? calendar.addCalendarDays(now, deps.declarations.incompleteDays) : null,
+      })
+      .where(eq(declarations.id, row.id))
+      .returning();
+    await tx.insert(declarationVersions).values({
+      declarationId: row.id,
+      version: 1,
+      data,
+      sha256: sha256Hex(message),
+      signature: input.signature,
+      certificatePem: input.certificatePem,
+      signerTin: signature.signerCode,
+      reason: 'registration',
+      actor: actorOf(actor),
+      createdAt: now,
+    });
+    await appendAudit(tx, now, {
+      actor: actorOf(actor),
+      action: 'customs.declaration_registered',
+      entity: 'customs.declaration',
+      entityId: row.id,
+      after: { number, state: registered?.state, payableDirams: assessment.payableDirams.toString() },
+    });
+    await notify(tx, now, {
+      recipient: { kind: 'business', id: row.declarantCode },
+      kind: 'customs_declaration_registered',
+      title: { tg: `Эъломия № ${number} ба қайд гирифта шуд`, ru: `Декларация № ${number} зарегистрирована`, en: `Declaration No ${number} is registered` },
+      body: {
+        tg: 'Эъломия қабул шуд (м.132 қ.2). Ҳолати онро дар утоқи шахсӣ пайгирӣ кунед.',
+        ru: 'Декларация принята (ст.132 ч.2). Следите за её состоянием в личном кабинете.',
+        en: 'The declaration is accepted (art.132 p.2). Follow its status in your cabinet.',
+      },
+      subject: { type: 'customs_declaration', id: row.id },
+    });
+    // CUS-DEC-70, 85: what is payable goes out as a payment order under the registration number.
+    const payer = /^\d{9}$/.test(row.declarantCode) ? row.declarantCode : row.brokerTin;
+    const lines = (
+      [
+        ['duty', assessment.dutyDirams],
+        ['excise', assessment.exciseDirams],
+        ['vat', assessment.vatDirams],
+      ] as const
+    )
+      .filter(([, amount]) => amount > 0n)
+      .map(([kind, amountDirams]) => ({ kind, amountDirams }));
+    if (assessment.payableDirams > 0n && payer) await ports.issueOrder(tx, { reference: number, payerTin: payer, lines, at: now });
+    if (!isPreliminary)
+      await publish(tx, DECLARATION_REGISTERED, { declarationId: row.id, number, officeCode: data.officeCode } satisfies DeclarationRegisteredEvent, now);
+    return ok(registered as DeclarationRow);
+  });
+}
