@@ -12,7 +12,13 @@ const crypto = webcrypto as unknown as Crypto;
 x509.cryptoProvider.set(crypto);
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
-export type Signer = { readonly tin: string; readonly certificatePem: string; readonly sign: (payload: string) => Promise<string> };
+export type Signer = {
+  readonly tin: string;
+  readonly certificatePem: string;
+  readonly sign: (payload: string) => Promise<string>;
+  /** The signer's private key as PKCS#8 PEM, for a browser test that signs in the page. */
+  readonly privateKeyPem: string;
+};
 export type TestAuthority = {
   readonly certificatePem: string;
   readonly signer: (code: string, options?: { notAfter?: Date; country?: string }) => Promise<Signer>;
@@ -46,9 +52,11 @@ export async function testAuthority(name = 'Test CA'): Promise<TestAuthority> {
         publicKey: own.publicKey,
         signingAlgorithm: ALGORITHM,
       });
+      const pkcs8 = Buffer.from(await crypto.subtle.exportKey('pkcs8', own.privateKey)).toString('base64');
       return {
         tin: code,
         certificatePem: cert.toString('pem'),
+        privateKeyPem: `-----BEGIN PRIVATE KEY-----\n${pkcs8.match(/.{1,64}/g)?.join('\n')}\n-----END PRIVATE KEY-----\n`,
         sign: async (payload) =>
           Buffer.from(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, own.privateKey, Buffer.from(payload, 'utf8'))).toString('base64'),
       };

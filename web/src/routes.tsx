@@ -69,6 +69,11 @@ const RatingsPage = lazy(() => import('./pages/services/quality/RatingsPage.tsx'
 const QualityNotesPage = lazy(() => import('./pages/services/quality/QualityNotesPage.tsx').then((m) => ({ default: m.QualityNotesPage })));
 const IndicatorsPage = lazy(() => import('./pages/services/quality/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
 const LedgerPage = lazy(() => import('./pages/services/ledger/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })));
+// Electronic customs (docs/customs-declarations.md): the declarant's declarations and the officers' queue.
+const customs = () => import('./pages/customs/index.ts');
+const MyDeclarationsPage = lazy(() => customs().then((m) => ({ default: m.MyDeclarationsPage })));
+const DeclarationPage = lazy(() => customs().then((m) => ({ default: m.DeclarationPage })));
+const DeclarationQueuePage = lazy(() => customs().then((m) => ({ default: m.QueuePage })));
 const RegistrationWizard = lazy(() => import('./pages/tsc/wizard/RegistrationWizard.tsx').then((m) => ({ default: m.RegistrationWizard })));
 
 const guard = (roles: readonly Role[] | undefined, page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
@@ -77,6 +82,8 @@ const FISCAL: readonly Role[] = [...STAFF, 'business'];
 /** Tax-services (order 396): taxpayers by TIN, and the officers who work and control requests. */
 const TAXPAYERS: readonly Role[] = ['taxpayer', 'business'];
 const SERVICE_OFFICERS: readonly Role[] = ['tax_officer', 'service_officer'];
+/** Customs (Customs Code ch.14): who reads declarations; only the declarant edits and files. */
+const CUSTOMS_READERS: readonly Role[] = ['declarant', 'customs_officer', 'risk_analyst'];
 
 /** Every page of the app: public ones first, then the cabinet, then per role. */
 export const ROUTES: readonly Route[] = [
@@ -155,4 +162,10 @@ export const ROUTES: readonly Route[] = [
   { path: '/my/counterparty', render: () => guard(TAXPAYERS, <CounterpartyPage mode="cabinet" />) },
   { path: '/my/eds', render: () => guard(TAXPAYERS, <EdsCabinetPage />) },
   { path: '/services/eds', render: () => guard(SERVICE_OFFICERS, <EdsOfficerPage />) },
+
+  { path: '/customs/declarations', render: () => guard(['declarant'], <MyDeclarationsPage />) },
+  // Both render the same page, so the editor keeps its state when the first save gives the draft its address.
+  { path: '/customs/declarations/new', render: () => guard(['declarant'], <DeclarationPage />) },
+  { path: '/customs/declarations/:id', render: (p) => guard(CUSTOMS_READERS, <DeclarationPage id={p.id ?? ''} />) },
+  { path: '/customs/queue', render: () => guard(['customs_officer', 'risk_analyst'], <DeclarationQueuePage />) },
 ];

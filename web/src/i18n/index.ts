@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { cabinet } from './cabinet.ts';
 import { common } from './common.ts';
+import { customs } from './customs.ts';
 import { type Language, isLanguage, pick, type Strings } from './dict.ts';
 import { fiscal } from './fiscal.ts';
 import { fiscalData } from './fiscal-data.ts';
@@ -29,6 +30,7 @@ const dict = {
   ...services,
   ...servicesQuality,
   ...servicesIdentity,
+  ...customs,
 };
 export type Translation = Strings<typeof dict>;
 

@@ -53,7 +53,10 @@ export type NavLabel =
   | 'cabinetRequest'
   | 'counterpartyCheck'
   | 'edsCheck'
-  | 'edsCertificates';
+  | 'edsCertificates'
+  | 'myDeclarations'
+  | 'newDeclaration'
+  | 'declarationQueue';
 
 export const PUBLIC_NAV: readonly NavItem[] = [
   { to: '/r', label: 'receiptCheck' },
@@ -144,6 +147,20 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
     { to: '/services/indicators', label: 'annualIndicators' },
     { to: '/services/ledger', label: 'taxAccounts' },
     { to: '/services/eds', label: 'edsCertificates' },
+    { to: '/inbox', label: 'inboxShort' },
+  ],
+  // Electronic customs (Customs Code ch.14): the declarant files, the officer and the risk analyst work the queue.
+  declarant: [
+    { to: '/customs/declarations', label: 'myDeclarations' },
+    { to: '/customs/declarations/new', label: 'newDeclaration' },
+    { to: '/inbox', label: 'inboxShort' },
+  ],
+  customs_officer: [
+    { to: '/customs/queue', label: 'declarationQueue' },
+    { to: '/inbox', label: 'inboxShort' },
+  ],
+  risk_analyst: [
+    { to: '/customs/queue', label: 'declarationQueue' },
     { to: '/inbox', label: 'inboxShort' },
   ],
 };

@@ -1,0 +1,84 @@
+import { Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { Loadable, PageHeader } from '../../components/feedback.tsx';
+import { localised } from '../../lib/format.ts';
+import { navigate, useLocation } from '../../lib/router.tsx';
+import { useLang } from '../../lib/session.tsx';
+import { useApi } from '../../lib/use-api.ts';
+import { useNow } from '../services/parts.tsx';
+import { DeclarationsTable } from './DeclarationsTable.tsx';
+import { byDeadline, isState, STATES } from './model.ts';
+import { useCustomsText } from './parts.tsx';
+
+/**
+ * The officers' work queue (CUS-REL-11): declarations waiting for customs, by state and office,
+ * sorted by release deadline with the time left, in warning colours when little is left.
+ */
+export function QueuePage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const text = useCustomsText();
+  const now = useNow(30_000);
+  const { pathname, search } = useLocation();
+  const state = search.get('state') ?? '';
+  const officeCode = search.get('officeCode') ?? '';
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const query = next.toString();
+    navigate(`${pathname}${query ? `?${query}` : ''}`, { replace: true });
+  };
+  const offices = useApi(() => api('GET /api/customs/offices', { query: { limit: 200 } }), []);
+  // Without a state the server answers every state that waits for customs.
+  const list = useApi(
+    () => api('GET /api/customs/declarations', { query: { ...(officeCode ? { officeCode } : {}), ...(isState(state) ? { state } : {}), limit: 200 } }),
+    [state, officeCode],
+  );
+  const { reload } = list;
+  useEffect(() => {
+    const timer = window.setInterval(reload, 15_000);
+    window.addEventListener('focus', reload);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', reload);
+    };
+  }, [reload]);
+  return (
+    <Stack>
+      <PageHeader title={t('cus.title.queue')} subtitle={t('cus.title.queueSubtitle')} />
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <NativeSelect
+          label={t('cus.field.state')}
+          value={state}
+          onChange={(e) => setFilter('state', e.currentTarget.value)}
+          data={[{ value: '', label: t('cus.queue.anyState') }, ...STATES.map((s) => ({ value: s, label: text.state(s) }))]}
+          data-testid="queue-state"
+        />
+        <NativeSelect
+          label={t('cus.field.office')}
+          value={officeCode}
+          onChange={(e) => setFilter('officeCode', e.currentTarget.value)}
+          data={[
+            { value: '', label: t('cus.queue.anyOffice') },
+            ...(offices.data ?? []).map((o) => ({ value: o.code, label: `${localised({ tg: o.nameTg, ru: o.nameRu, en: o.nameEn }, lang)} (${o.code})` })),
+          ]}
+          data-testid="queue-office"
+        />
+      </Group>
+      <Loadable state={list}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Text c="dimmed" ta="center" py="lg" data-testid="queue-empty">
+              {t('cus.queue.empty')}
+            </Text>
+          ) : (
+            <DeclarationsTable rows={byDeadline(rows)} now={now} isQueue />
+          )
+        }
+      </Loadable>
+    </Stack>
+  );
+}
