@@ -7,6 +7,20 @@ ALTER TABLE platform.accounts ADD CONSTRAINT accounts_role_check
   CHECK (role IN ('operator_admin', 'tax_officer', 'tsc_specialist', 'business', 'customs_officer', 'risk_analyst', 'declarant', 'taxpayer',
                   'service_officer', 'carrier', 'warehouse_owner'));
 
+-- Audit entries of busy paths wait here and are chained into platform.audit_log by the worker, in
+-- the order they were written (created_seq): a writer no longer holds the chain's single tip until
+-- it commits (docs/decisions.md "Audit entries chained by the worker").
+CREATE TABLE platform.audit_pending (
+  created_seq bigserial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  actor text NOT NULL,
+  action text NOT NULL,
+  entity text NOT NULL,
+  entity_id text NOT NULL,
+  before jsonb,
+  after jsonb
+);
+
 -- The goods declaration (chapter 14). `data` is the declaration as filed and, after acceptance, as
 -- last amended with permission; every version is kept unchanged in declaration_versions (art.132
 -- p.7: from acceptance the declaration is a legally significant document).
@@ -150,13 +164,10 @@ CREATE TABLE customs.control_events (
 );
 CREATE INDEX control_events_declaration ON customs.control_events (declaration_id, at);
 
--- Registration numbers: office / date of registration (DDMMYY) / sequence of the office on that day.
-CREATE TABLE customs.declaration_numbers (
-  office_code text NOT NULL,
-  day date NOT NULL,
-  last integer NOT NULL,
-  PRIMARY KEY (office_code, day)
-);
+-- Registration numbers: office / date of registration (DDMMYY) / a serial from one sequence. A
+-- sequence takes no lock, so registrations at one office do not queue behind each other (a counter
+-- row per office and day would be held until each registering transaction commits).
+CREATE SEQUENCE customs.declaration_serial;
 
 -- Art.63 p.3-4 (CUS-DOC-03, 04): the documents needed, keyed by the factors of p.3 and by commodity
 -- code for permits, with history. A null key matches any value.

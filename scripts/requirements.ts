@@ -70,11 +70,28 @@ export function citedTaxServices(): Map<string, string[]> {
   return cited;
 }
 
+/** The customs areas issue #5 names (spec/customs-transit.md and spec/customs-declarations.md). */
+export const CUSTOMS_AREAS = ['PI', 'DOC', 'TS', 'DEC', 'REL', 'GUA', 'REG', 'INF'];
+
+/**
+ * `[core]` requirement IDs of the two customs catalogs in the given areas: table rows
+ * (`| CUS-PI-02 | … | [core] |`) and list items (`- **CUS-DEC-02** [core] …`, also `[core] [external]`).
+ */
+export function customsCoreRequirements(areas: readonly string[] = CUSTOMS_AREAS): string[] {
+  const ids: string[] = [];
+  for (const name of ['customs-transit.md', 'customs-declarations.md']) {
+    const text = readFileSync(join(root, '../shared/spec', name), 'utf8');
+    for (const m of text.matchAll(/^\| (CUS-([A-Z]+)-\d+) \|.*\| \[core\] \|$/gm)) if (areas.includes(m[2] as string)) ids.push(m[1] as string);
+    for (const m of text.matchAll(/^- \*\*(CUS-([A-Z]+)-\d+)\*\* \[core\]/gm)) if (areas.includes(m[2] as string)) ids.push(m[1] as string);
+  }
+  return [...new Set(ids)];
+}
+
 /** IDs that docs/requirements.md lists as not proven by a test, each with its reason. */
 export function listedAsUntested(): Map<string, string> {
   const text = readFileSync(join(root, 'docs/requirements.md'), 'utf8');
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/^\| (FIS-[A-Z0-9]+-\d+|TS-\d+) \| (.+?) \|$/gm)) out.set(m[1] as string, m[2] as string);
+  for (const m of text.matchAll(/^\| (FIS-[A-Z0-9]+-\d+|TS-\d+|CUS-[A-Z]+-\d+) \| (.+?) \|$/gm)) out.set(m[1] as string, m[2] as string);
   return out;
 }
 
@@ -91,11 +108,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     process.exit(missing > 0 ? 1 : 0);
   }
-  const areas = process.argv.length > 2 ? process.argv.slice(2) : FOUNDATION_AREAS;
+  const isCustoms = process.argv[2] === 'CUS';
+  const areas = isCustoms ? CUSTOMS_AREAS : process.argv.length > 2 ? process.argv.slice(2) : FOUNDATION_AREAS;
   const cited = citedRequirements();
   const listed = listedAsUntested();
   let missing = 0;
-  for (const id of coreRequirements(areas)) {
+  for (const id of isCustoms ? customsCoreRequirements(areas) : coreRequirements(areas)) {
     const where = cited.get(id);
     const status = where ? `tested in ${[...new Set(where)].join(', ')}` : listed.has(id) ? `not tested: ${listed.get(id)}` : 'MISSING';
     if (!where && !listed.has(id)) missing += 1;

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { citedRequirements, citedTaxServices, coreRequirements, FOUNDATION_AREAS, listedAsUntested, taxServiceRequirements } from '../scripts/requirements.ts';
+import {
+  citedRequirements,
+  citedTaxServices,
+  coreRequirements,
+  customsCoreRequirements,
+  FOUNDATION_AREAS,
+  listedAsUntested,
+  taxServiceRequirements,
+} from '../scripts/requirements.ts';
 
 const catalog = join(import.meta.dirname, '../../shared/spec/fiscal.md');
 
@@ -36,6 +44,23 @@ test('every TS requirement and every service code of order 396 is cited by a tes
   );
   assert.deepEqual(
     ids.filter((id) => listed.has(id) && cited.has(id)),
+    [],
+  );
+});
+
+test('every [core] requirement of the customs areas of issue #5 is cited by a test or listed with its reason in docs/requirements.md', {
+  skip: !existsSync(join(import.meta.dirname, '../../shared/spec/customs-declarations.md')) && 'the catalogs are not beside the project',
+}, () => {
+  const core = customsCoreRequirements();
+  assert.ok(core.length > 140, `${core.length} core requirements`);
+  const cited = citedRequirements();
+  const listed = listedAsUntested();
+  assert.deepEqual(
+    core.filter((id) => !cited.has(id) && !listed.has(id)),
+    [],
+  );
+  assert.deepEqual(
+    core.filter((id) => listed.has(id) && cited.has(id)),
     [],
   );
 });

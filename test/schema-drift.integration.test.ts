@@ -7,6 +7,7 @@ import * as customsGuarantees from '../src/contexts/customs/infrastructure/guara
 import * as customsPayments from '../src/contexts/customs/infrastructure/payment.schema.ts';
 import * as customsPeriodic from '../src/contexts/customs/infrastructure/periodic.schema.ts';
 import * as customsPreliminary from '../src/contexts/customs/infrastructure/preliminary.schema.ts';
+import * as customsRegimes from '../src/contexts/customs/infrastructure/regime.schema.ts';
 import * as customsStorage from '../src/contexts/customs/infrastructure/storage.schema.ts';
 import * as customsWarehouses from '../src/contexts/customs/infrastructure/warehouse.schema.ts';
 import * as customs from '../src/contexts/customs/infrastructure/schema.ts';
@@ -15,7 +16,7 @@ import * as taxComplaints from '../src/contexts/tax-services/infrastructure/comp
 import * as taxIdentity from '../src/contexts/tax-services/infrastructure/identity.schema.ts';
 import * as taxLedger from '../src/contexts/tax-services/infrastructure/ledger.schema.ts';
 import * as taxServices from '../src/contexts/tax-services/infrastructure/schema.ts';
-import { auditLog } from '../src/platform/audit.ts';
+import { auditLog, auditPending } from '../src/platform/audit.ts';
 import { accounts } from '../src/platform/auth.ts';
 import { notifications } from '../src/platform/notifications.ts';
 import { outbox } from '../src/platform/outbox.ts';
@@ -23,6 +24,7 @@ import { createTestDatabase, type TestDatabase, testTargets } from './db.ts';
 
 const tables: PgTable[] = [
   auditLog,
+  auditPending,
   accounts,
   notifications,
   outbox,
@@ -40,6 +42,7 @@ const tables: PgTable[] = [
       ...Object.values(customsPayments),
       ...Object.values(customsPeriodic),
       ...Object.values(customsPreliminary),
+      ...Object.values(customsRegimes),
       ...Object.values(customsStorage),
       ...Object.values(customsWarehouses),
     ] as unknown[]

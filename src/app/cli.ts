@@ -24,7 +24,7 @@ async function serve(options: { demo: boolean }) {
   }
   const app = await buildServer(c, { logger: process.env.BEKOGAZ_LOG === '1' });
   await app.listen({ host: config.host, port: config.port });
-  c.worker.start(config.workerIntervalMs);
+  c.worker.start(config.workerIntervalMs, config.workerLoops);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`;

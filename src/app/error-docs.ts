@@ -1,5 +1,13 @@
 import { cashdeskErrorCatalogue } from '../contexts/cashdesk/index.ts';
-import { arrivalProblems, asycudaProblems, declarationProblems, financeProblems, periodicProblems, referenceProblems } from '../contexts/customs/index.ts';
+import {
+  arrivalProblems,
+  asycudaProblems,
+  declarationProblems,
+  financeProblems,
+  periodicProblems,
+  referenceProblems,
+  regimeProblems,
+} from '../contexts/customs/index.ts';
 import { fiscalProblems } from '../contexts/fiscal/index.ts';
 import { taxServicesErrorCatalogue } from '../contexts/tax-services/index.ts';
 import { platformProblems, type ProblemSpec } from '../platform/problems.ts';
@@ -34,5 +42,6 @@ export function errorDocs(): string {
     section('Customs: payments and guarantees', financeProblems),
     section('Customs: periodic declaring', periodicProblems),
     section('Customs: preliminary information, temporary storage and warehouses', arrivalProblems),
+    section('Customs: stock ledgers of regime places and processing permits', regimeProblems),
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, gt, sql } from 'drizzle-orm';
-import { bigint, boolean, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { canonicalJson, normalise } from './canonical-json.ts';
 import type { Db } from './db.ts';
 
@@ -17,6 +17,18 @@ export const auditLog = platform.table('audit_log', {
   after: jsonb('after'),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+/** Entries written by `appendAuditLater`, chained into `audit_log` by `chainPendingAudit` (the worker, and every reader). */
+export const auditPending = platform.table('audit_pending', {
+  createdSeq: bigserial('created_seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
 });
 
 const auditHead = platform.table('audit_head', {
@@ -77,6 +89,53 @@ export async function appendAudit(tx: Db, at: Date, ...entries: AuditEntry[]): P
   await tx.update(auditHead).set({ seq, hash: prevHash }).where(eq(auditHead.id, true));
 }
 
+/**
+ * Writes entries in the caller's transaction without taking the chain's tip: they are chained in
+ * the order written, by the worker within a tick, or by any reader of the log before it reads.
+ * For busy paths (a declaration's registration and release), where every writer waiting for the one
+ * tip until it commits would cap the rate of the whole system.
+ */
+export async function appendAuditLater(tx: Db, at: Date, ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditPending).values(
+    entries.map((e) => ({
+      at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: normalise(e.before),
+      after: normalise(e.after),
+    })),
+  );
+}
+
+/** Moves up to `limit` pending entries into the chain, oldest written first; answers how many. */
+export async function chainPendingAudit(db: Db, limit = 2000): Promise<number> {
+  return db.transaction(async (tx) => {
+    const pending = await tx.select().from(auditPending).orderBy(asc(auditPending.createdSeq)).limit(limit).for('update', { skipLocked: true });
+    if (pending.length === 0) return 0;
+    const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, true)).for('update');
+    if (!head) throw new Error('audit_head row is missing');
+    let { seq, hash: prevHash } = head;
+    const rows = pending.map((p) => {
+      seq += 1;
+      const row = { seq, at: p.at, actor: p.actor, action: p.action, entity: p.entity, entityId: p.entityId, before: p.before, after: p.after, prevHash };
+      prevHash = entryHash(row);
+      return { ...row, hash: prevHash };
+    });
+    await tx.insert(auditLog).values(rows);
+    await tx.update(auditHead).set({ seq, hash: prevHash }).where(eq(auditHead.id, true));
+    await tx.delete(auditPending).where(
+      inArray(
+        auditPending.createdSeq,
+        pending.map((p) => p.createdSeq),
+      ),
+    );
+    return pending.length;
+  });
+}
+
 /** Outcome of a chain check: intact, or the first link that does not hold and why. */
 export type AuditVerification =
   | { readonly isIntact: true; readonly entries: number; readonly tip: string }
@@ -89,6 +148,7 @@ export type AuditVerification =
 
 /** Recomputes every hash in order, page by page, and names the first broken link. */
 export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVerification> {
+  while ((await chainPendingAudit(db)) > 0);
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
@@ -118,5 +178,6 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<AuditVe
 
 /** The history of one record, oldest first (shown on registration cards and registry pages). */
 export async function listAuditTrail(db: Db, entity: string, entityId: string) {
+  while ((await chainPendingAudit(db)) > 0);
   return db.select().from(auditLog).where(sql`${auditLog.entity} = ${entity} AND ${auditLog.entityId} = ${entityId}`).orderBy(asc(auditLog.seq));
 }

@@ -12,6 +12,8 @@ export type Config = {
   readonly sessionTtlSeconds: number;
   /** How often the worker polls the outbox and runs due-time checks (ms). */
   readonly workerIntervalMs: number;
+  /** Outbox deliverers running side by side (BEKOGAZ_WORKER_LOOPS, default 1: they would queue on the audit chain's tip). */
+  readonly workerLoops: number;
   /**
    * The fiscal data operator's base URL that hosted virtual cash registers send their documents to
    * (`BEKOGAZ_OPERATOR_URL`); when empty, this server's own listening address.
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     sessionTtlSeconds: Number(env.BEKOGAZ_SESSION_TTL ?? 12 * 3600),
     workerIntervalMs: Number(env.BEKOGAZ_WORKER_INTERVAL_MS ?? 1000),
+    workerLoops: Number(env.BEKOGAZ_WORKER_LOOPS ?? 1),
     operatorUrl: env.BEKOGAZ_OPERATOR_URL?.trim() || undefined,
     publicUrl: env.BEKOGAZ_PUBLIC_URL?.trim() || undefined,
   };

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { chainPendingAudit } from './audit.ts';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db.ts';
 import { uuidv7 } from './ids.ts';
@@ -56,6 +57,8 @@ export type WorkerDeps = {
   readonly handlers: readonly EventHandler[];
   readonly checkers: readonly DueTimeChecker[];
   readonly batchSize?: number;
+  /** How often the timer runs the due-time checkers (default 1 s); events are delivered on every tick. */
+  readonly checkEveryMs?: number;
   readonly onError?: (what: string, error: unknown) => void;
 };
 
@@ -71,41 +74,50 @@ const MAX_BACKOFF_MS = 10 * 60_000;
  */
 export function createWorker(deps: WorkerDeps) {
   const batchSize = deps.batchSize ?? 100;
+  const checkEveryMs = deps.checkEveryMs ?? 1000;
   const report = deps.onError ?? (() => {});
-  let timer: NodeJS.Timeout | undefined;
+  const timers: (NodeJS.Timeout | undefined)[] = [];
+  const extra = new Set<Promise<unknown>>();
   let stopped = true;
 
+  /**
+   * Up to `batchSize` events, each claimed and delivered in its own short transaction: a handler that
+   * appends to the audit chain holds the chain's tip only until its own event commits, not for a batch.
+   */
   async function deliverBatch(): Promise<{ delivered: number; failed: number }> {
-    const now = deps.clock.now();
-    return deps.database.db.transaction(async (tx) => {
-      const events = await tx
-        .select()
-        .from(outbox)
-        .where(and(isNull(outbox.deliveredAt), lte(outbox.availableAt, now)))
-        .orderBy(asc(outbox.availableAt))
-        .limit(batchSize)
-        .for('update', { skipLocked: true });
-      let delivered = 0;
-      let failed = 0;
-      for (const event of events) {
+    let delivered = 0;
+    let failed = 0;
+    for (let i = 0; i < batchSize; i++) {
+      const now = deps.clock.now();
+      const outcome = await deps.database.db.transaction(async (tx) => {
+        const [event] = await tx
+          .select()
+          .from(outbox)
+          .where(and(isNull(outbox.deliveredAt), lte(outbox.availableAt, now)))
+          .orderBy(asc(outbox.availableAt), asc(outbox.id))
+          .limit(1)
+          .for('update', { skipLocked: true });
+        if (!event) return 'none' as const;
         const error = await deliverOne(tx, event, now);
         if (error === undefined) {
           await tx
             .update(outbox)
             .set({ deliveredAt: now, attempts: event.attempts + 1, lastError: null })
             .where(eq(outbox.id, event.id));
-          delivered += 1;
-        } else {
-          const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** event.attempts);
-          await tx
-            .update(outbox)
-            .set({ attempts: event.attempts + 1, lastError: String(error).slice(0, 2000), availableAt: new Date(now.getTime() + backoff) })
-            .where(eq(outbox.id, event.id));
-          failed += 1;
+          return 'delivered' as const;
         }
-      }
-      return { delivered, failed };
-    });
+        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** event.attempts);
+        await tx
+          .update(outbox)
+          .set({ attempts: event.attempts + 1, lastError: String(error).slice(0, 2000), availableAt: new Date(now.getTime() + backoff) })
+          .where(eq(outbox.id, event.id));
+        return 'failed' as const;
+      });
+      if (outcome === 'none') break;
+      if (outcome === 'delivered') delivered += 1;
+      else failed += 1;
+    }
+    return { delivered, failed };
   }
 
   async function deliverOne(tx: Db, event: typeof outbox.$inferSelect, now: Date): Promise<unknown> {
@@ -128,9 +140,16 @@ export function createWorker(deps: WorkerDeps) {
     return undefined;
   }
 
-  async function tick(): Promise<WorkerTick> {
+  let lastChecked = Number.NEGATIVE_INFINITY;
+  /** Events on every tick; the due-time checkers at most every `checkEveryMs` of the timer (always on `runOnce`). */
+  async function tick(isTimer = false): Promise<WorkerTick> {
     let delivered = 0;
     let failed = 0;
+    try {
+      while ((await chainPendingAudit(deps.database.db)) > 0);
+    } catch (error) {
+      report('audit chaining', error);
+    }
     for (;;) {
       const batch = await deliverBatch();
       delivered += batch.delivered;
@@ -138,6 +157,9 @@ export function createWorker(deps: WorkerDeps) {
       if (batch.delivered + batch.failed < batchSize) break;
     }
     let checked = 0;
+    const at = performance.now();
+    if (isTimer && at - lastChecked < checkEveryMs) return { delivered, failed, checked };
+    lastChecked = at;
     for (const checker of deps.checkers) {
       try {
         checked += await checker.run(deps.database.db, deps.clock.now());
@@ -150,35 +172,48 @@ export function createWorker(deps: WorkerDeps) {
 
   // Ticks never overlap: the timer and explicit runOnce calls queue behind each other.
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = (): Promise<WorkerTick> => {
-    const next = queue.then(tick, tick);
+  const serial = (isTimer = false): Promise<WorkerTick> => {
+    const run = () => tick(isTimer);
+    const next = queue.then(run, run);
     queue = next.catch(() => {});
     return next;
   };
 
   return {
     /** One pass: deliver everything due, then run the checkers. */
-    runOnce: serial,
-    start(intervalMs: number) {
-      const loop = async () => {
-        try {
-          await serial();
-        } catch (error) {
-          report('worker tick', error);
-        }
-        if (stopped) return;
-        timer = setTimeout(loop, intervalMs);
-        timer.unref();
-      };
+    runOnce: () => serial(false),
+    /**
+     * Runs on a timer. `loops` deliverers share the outbox (each event is claimed with SKIP LOCKED,
+     * handlers are idempotent and lock what they change); the first also runs the checkers.
+     */
+    start(intervalMs: number, loops = 1) {
       stopped = false;
-      timer = setTimeout(loop, 0);
-      timer.unref();
+      for (let i = 0; i < Math.max(1, loops); i++) {
+        const isFirst = i === 0;
+        const loop = async () => {
+          try {
+            if (isFirst) await serial(true);
+            else {
+              const running = deliverBatch();
+              extra.add(running);
+              await running.finally(() => extra.delete(running));
+            }
+          } catch (error) {
+            report('worker tick', error);
+          }
+          if (stopped) return;
+          timers[i] = setTimeout(loop, intervalMs);
+          timers[i]?.unref();
+        };
+        timers[i] = setTimeout(loop, 0);
+        timers[i]?.unref();
+      }
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await queue;
+      for (const t of timers) if (t) clearTimeout(t);
+      timers.length = 0;
+      await Promise.allSettled([queue, ...extra]);
     },
   };
 }

@@ -43,6 +43,9 @@ import { arrivalProblems } from './domain/arrival-errors.ts';
 import { preliminaryRoutes } from './infrastructure/preliminary.routes.ts';
 import { storageRoutes } from './infrastructure/storage.routes.ts';
 import { warehouseRoutes } from './infrastructure/warehouse.routes.ts';
+import { processingPermitChecker } from './application/regime-permit-checker.ts';
+import { regimeProblems } from './domain/regime-errors.ts';
+import { regimeRoutes } from './infrastructure/regime.routes.ts';
 
 export type { CustomsDeps } from './application/deps.ts';
 /** Rates and values on a day (the day a declaration is accepted, art.136 p.13): for declarations and guarantees. */
@@ -115,6 +118,12 @@ export { seedCustomsArrivalDemo } from './application/storage-demo-seed.ts';
 /** Refusals of the arrival slice (also in customsErrorCatalogue). */
 export { arrivalProblems } from './domain/arrival-errors.ts';
 
+/** Regimes with electronic record keeping and processing permits (CUS-REG-01..07, docs/customs-regimes.md): refusals (also in customsErrorCatalogue). */
+export { regimeProblems } from './domain/regime-errors.ts';
+/** Outbox topics: a processing permit issued; an application not decided within 10 working days (CUS-REG-05). */
+export { PROCESSING_PERMIT_ISSUED } from './application/regime-decide-permit.ts';
+export { PROCESSING_PERMIT_OVERDUE } from './application/regime-permit-checker.ts';
+
 /** Every refusal of the context (docs/errors.md). */
 export const customsErrorCatalogue: Readonly<Record<string, ProblemSpec>> = {
   ...referenceProblems,
@@ -123,6 +132,7 @@ export const customsErrorCatalogue: Readonly<Record<string, ProblemSpec>> = {
   ...financeProblems,
   ...periodicProblems,
   ...arrivalProblems,
+  ...regimeProblems,
 };
 
 export type CustomsContextDeps = {
@@ -187,6 +197,7 @@ export function createCustomsContext(base: CustomsContextDeps) {
       preliminaryRoutes(app, deps);
       storageRoutes(app, deps);
       warehouseRoutes(app, deps);
+      regimeRoutes(app, deps);
     },
     handlers: [defaultRiskPolicy(deps, ports), onPayment, onRelease, ...periodicDeclarationHandlers(deps)] as EventHandler[],
     checkers: [
@@ -195,6 +206,7 @@ export function createCustomsContext(base: CustomsContextDeps) {
       incompleteOverdueChecker(),
       preliminaryExpiryChecker(),
       storageDeadlineChecker(),
+      processingPermitChecker(),
     ] as DueTimeChecker[],
     /** Points customs at a finance authority (the demo's simulator, a test's); applies to the next request. */
     connectFinance(settings: FinanceSettings): void {

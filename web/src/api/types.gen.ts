@@ -6079,6 +6079,327 @@ export type Operations = {
       }[];
     };
   };
+  /** An officer keys in a paper declaration, accepted only during a recorded failure of the system (art.124 p.3, art.132 p.3-6) */
+  "POST /api/customs/declarations/paper": {
+    params: never;
+    query: never;
+    body: {
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      /** TIN of who filed the paper: the declarant or its broker */
+      filerTin: string;
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      riskLane: string | null;
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: never;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
   /** A declaration with its versions, requests and control events */
   "GET /api/customs/declarations/{id}": {
     params: {
@@ -12377,6 +12698,769 @@ export type Operations = {
       quantityOut: string;
       onHand: string;
     }[];
+  };
+  /** The register: customs sees every place, an owner its own */
+  "GET /api/customs/regime-places": {
+    params: never;
+    query: {
+      kind?: "customs_warehouse" | "duty_free_shop" | "free_warehouse";
+    };
+    body: never;
+    response: {
+      id: string;
+      number: string;
+      kind: "customs_warehouse" | "duty_free_shop" | "free_warehouse";
+      ownerTin: string;
+      name: string;
+      officeCode: string;
+      address: string;
+      warehouseType: ("open" | "closed") | null;
+      insurance: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** Last day of cover */
+        validTo: string;
+      } | null;
+      guaranteeReference: string;
+      status: "active";
+      registeredAt: string;
+    }[];
+  };
+  /** Enter a customs warehouse, duty-free shop or free warehouse in the register (customs) */
+  "POST /api/customs/regime-places": {
+    params: never;
+    query: never;
+    body: {
+      /** Customs warehouse (art.230), duty-free shop (art.262) or free warehouse (art.279) */
+      kind: "customs_warehouse" | "duty_free_shop" | "free_warehouse";
+      /** TIN of the owner who keeps the ledger */
+      ownerTin: string;
+      /** Name of the place */
+      name: string;
+      /** Customs office in whose region the place is */
+      officeCode: string;
+      /** Address */
+      address: string;
+      warehouseType?: ("open" | "closed") | null;
+      insurance?: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** Last day of cover */
+        validTo: string;
+      } | null;
+      /** The owner’s guarantee in the registry (GUA-…), covering this kind of place */
+      guaranteeReference: string;
+    };
+    response: {
+      id: string;
+      number: string;
+      kind: "customs_warehouse" | "duty_free_shop" | "free_warehouse";
+      ownerTin: string;
+      name: string;
+      officeCode: string;
+      address: string;
+      warehouseType: ("open" | "closed") | null;
+      insurance: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** Last day of cover */
+        validTo: string;
+      } | null;
+      guaranteeReference: string;
+      status: "active";
+      registeredAt: string;
+    };
+  };
+  /** One place */
+  "GET /api/customs/regime-places/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      number: string;
+      kind: "customs_warehouse" | "duty_free_shop" | "free_warehouse";
+      ownerTin: string;
+      name: string;
+      officeCode: string;
+      address: string;
+      warehouseType: ("open" | "closed") | null;
+      insurance: {
+        /** Insurance company */
+        insurer: string;
+        /** Policy number */
+        policyNumber: string;
+        /** Last day of cover */
+        validTo: string;
+      } | null;
+      guaranteeReference: string;
+      status: "active";
+      registeredAt: string;
+    };
+  };
+  /** Goods received, against the released declaration that placed them under this place’s regime (owner or its software) */
+  "POST /api/customs/regime-places/{id}/receipts": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Number of the goods declaration that placed the goods under the regime */
+      declarationNumber: string;
+      /** Item number on that declaration */
+      itemNo: number;
+      /** Quantity: the supplementary quantity when the item declares one, else the net mass in kg */
+      quantity: string;
+      /** Who posts: the portal, or the owner’s own software through the API */
+      channel?: "portal" | "owner_software";
+      /** Key of the owner’s software: the same request again returns the first record(s) with 200 */
+      idempotencyKey?: string;
+    };
+    response: {
+      id: string;
+      placeId: string;
+      kind: "receipt" | "issue" | "transfer_in" | "transfer_out" | "reversal";
+      declarationNumber: string;
+      itemNo: number;
+      commodityCode: string;
+      unit: string;
+      /** Signed: positive in, negative out */
+      quantity: string;
+      documentKind: string;
+      documentNumber: string;
+      transferId: string | null;
+      reversesEntryId: string | null;
+      channel: string;
+      idempotencyKey: string | null;
+      postedAt: string;
+      postedBy: string;
+    }[];
+  };
+  /** Goods out, on a released declaration or (duty-free shop) by sale; never below a zero balance */
+  "POST /api/customs/regime-places/{id}/issues": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Number of the goods declaration that placed the goods under the regime */
+      declarationNumber: string;
+      /** Item number on that declaration */
+      itemNo: number;
+      /** Quantity: the supplementary quantity when the item declares one, else the net mass in kg */
+      quantity: string;
+      /** A released declaration completing the regime, or a sale (duty-free shop only) */
+      basis: "declaration" | "sale";
+      /** Number of the completing declaration, or of the sale receipt */
+      documentNumber: string;
+      /** Who posts: the portal, or the owner’s own software through the API */
+      channel?: "portal" | "owner_software";
+      /** Key of the owner’s software: the same request again returns the first record(s) with 200 */
+      idempotencyKey?: string;
+    };
+    response: {
+      id: string;
+      placeId: string;
+      kind: "receipt" | "issue" | "transfer_in" | "transfer_out" | "reversal";
+      declarationNumber: string;
+      itemNo: number;
+      commodityCode: string;
+      unit: string;
+      /** Signed: positive in, negative out */
+      quantity: string;
+      documentKind: string;
+      documentNumber: string;
+      transferId: string | null;
+      reversesEntryId: string | null;
+      channel: string;
+      idempotencyKey: string | null;
+      postedAt: string;
+      postedBy: string;
+    }[];
+  };
+  /** Goods moved to another place of the same owner and kind */
+  "POST /api/customs/regime-places/{id}/transfers": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Another place of the same owner and kind */
+      toPlaceId: string;
+      /** Number of the goods declaration that placed the goods under the regime */
+      declarationNumber: string;
+      /** Item number on that declaration */
+      itemNo: number;
+      /** Quantity: the supplementary quantity when the item declares one, else the net mass in kg */
+      quantity: string;
+      /** Who posts: the portal, or the owner’s own software through the API */
+      channel?: "portal" | "owner_software";
+      /** Key of the owner’s software: the same request again returns the first record(s) with 200 */
+      idempotencyKey?: string;
+    };
+    response: {
+      id: string;
+      placeId: string;
+      kind: "receipt" | "issue" | "transfer_in" | "transfer_out" | "reversal";
+      declarationNumber: string;
+      itemNo: number;
+      commodityCode: string;
+      unit: string;
+      /** Signed: positive in, negative out */
+      quantity: string;
+      documentKind: string;
+      documentNumber: string;
+      transferId: string | null;
+      reversesEntryId: string | null;
+      channel: string;
+      idempotencyKey: string | null;
+      postedAt: string;
+      postedBy: string;
+    }[];
+  };
+  /** Correct a receipt or issue by a reversing record (the ledger is append-only) */
+  "POST /api/customs/regime-places/{id}/reversals": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The receipt or issue to reverse */
+      entryId: string;
+      /** Why the record was wrong */
+      reason: string;
+      /** Who posts: the portal, or the owner’s own software through the API */
+      channel?: "portal" | "owner_software";
+      /** Key of the owner’s software: the same request again returns the first record(s) with 200 */
+      idempotencyKey?: string;
+    };
+    response: {
+      id: string;
+      placeId: string;
+      kind: "receipt" | "issue" | "transfer_in" | "transfer_out" | "reversal";
+      declarationNumber: string;
+      itemNo: number;
+      commodityCode: string;
+      unit: string;
+      /** Signed: positive in, negative out */
+      quantity: string;
+      documentKind: string;
+      documentNumber: string;
+      transferId: string | null;
+      reversesEntryId: string | null;
+      channel: string;
+      idempotencyKey: string | null;
+      postedAt: string;
+      postedBy: string;
+    }[];
+  };
+  /** Every record of the ledger, oldest first (owner and customs) */
+  "GET /api/customs/regime-places/{id}/entries": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      placeId: string;
+      kind: "receipt" | "issue" | "transfer_in" | "transfer_out" | "reversal";
+      declarationNumber: string;
+      itemNo: number;
+      commodityCode: string;
+      unit: string;
+      /** Signed: positive in, negative out */
+      quantity: string;
+      documentKind: string;
+      documentNumber: string;
+      transferId: string | null;
+      reversesEntryId: string | null;
+      channel: string;
+      idempotencyKey: string | null;
+      postedAt: string;
+      postedBy: string;
+    }[];
+  };
+  /** Balances per commodity code and placing declaration */
+  "GET /api/customs/regime-places/{id}/balances": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      declarationNumber: string;
+      itemNo: number;
+      commodityCode: string;
+      unit: string;
+      balance: string;
+    }[];
+  };
+  /** Reconciliation report: each declaration placed against what the ledger holds */
+  "GET /api/customs/regime-places/{id}/reconciliation": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      placeId: string;
+      number: string;
+      lines: {
+        declarationNumber: string;
+        itemNo: number;
+        commodityCode: string;
+        declared: string;
+        received: string;
+        issued: string;
+        /** Net of transfers in and out */
+        transferred: string;
+        balance: string;
+        status: "not_received" | "partly_received" | "received" | "over_received";
+      }[];
+    };
+  };
+  /** Stock-takings, newest first */
+  "GET /api/customs/regime-places/{id}/stocktakes": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      placeId: string;
+      takenOn: string;
+      lines: {
+        declarationNumber: string;
+        itemNo: number;
+        book: string;
+        counted: string;
+        difference: string;
+      }[];
+      hasDifferences: boolean;
+      recordedAt: string;
+      recordedBy: string;
+    }[];
+  };
+  /** Record a stock-taking: counted against the book, differences kept */
+  "POST /api/customs/regime-places/{id}/stocktakes": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Day of the count */
+      takenOn: string;
+      /** What was counted; a lot on the book that is not listed counts as zero */
+      lines: {
+        /** Number of the goods declaration that placed the goods under the regime */
+        declarationNumber: string;
+        /** Item number on that declaration */
+        itemNo: number;
+        /** Quantity counted */
+        counted: string;
+      }[];
+    };
+    response: {
+      id: string;
+      placeId: string;
+      takenOn: string;
+      lines: {
+        declarationNumber: string;
+        itemNo: number;
+        book: string;
+        counted: string;
+        difference: string;
+      }[];
+      hasDifferences: boolean;
+      recordedAt: string;
+      recordedBy: string;
+    };
+  };
+  /** Applications by decision deadline: customs sees all, an applicant its own */
+  "GET /api/customs/processing-permits": {
+    params: never;
+    query: {
+      status?: "submitted" | "issued" | "refused";
+    };
+    body: never;
+    response: {
+      id: string;
+      applicationNumber: string;
+      kind: "processing_inside" | "processing_outside" | "processing_for_domestic_consumption";
+      applicantTin: string;
+      officeCode: string;
+      calendarOffice: string;
+      applicationForm: string;
+      operations: string;
+      goods: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      products: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      requestedUntil: string;
+      status: "submitted" | "issued" | "refused";
+      submittedAt: string;
+      /** When 8 of the 10 working days have run */
+      warnAt: string;
+      /** End of the 10 working days (art.180 p.3, art.193 p.3, art.204 p.3) */
+      decisionDueAt: string;
+      warnedAt: string | null;
+      overdueAt: string | null;
+      extendedAt: string | null;
+      extensionWorkingDays: number | null;
+      extensionReason: string | null;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      isDecidedLate: boolean | null;
+      refusalReason: string | null;
+      permitNumber: string | null;
+      permitValidFrom: string | null;
+      permitValidTo: string | null;
+      permitTerms: string | null;
+      legalBasis: string | null;
+    }[];
+  };
+  /** Apply electronically for a processing permit (art.179 p.5) */
+  "POST /api/customs/processing-permits": {
+    params: never;
+    query: never;
+    body: {
+      /** Processing inside (art.179-181), for domestic consumption (art.192-193) or outside (art.203-204) */
+      kind: "processing_inside" | "processing_outside" | "processing_for_domestic_consumption";
+      /** Customs office that decides */
+      officeCode: string;
+      /** Processing operations and how the products will be identified */
+      operations: string;
+      /** Goods to be processed */
+      goods: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      /** Products of processing */
+      products: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      /** Day to which the permit is asked for */
+      requestedUntil: string;
+    };
+    response: {
+      id: string;
+      applicationNumber: string;
+      kind: "processing_inside" | "processing_outside" | "processing_for_domestic_consumption";
+      applicantTin: string;
+      officeCode: string;
+      calendarOffice: string;
+      applicationForm: string;
+      operations: string;
+      goods: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      products: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      requestedUntil: string;
+      status: "submitted" | "issued" | "refused";
+      submittedAt: string;
+      /** When 8 of the 10 working days have run */
+      warnAt: string;
+      /** End of the 10 working days (art.180 p.3, art.193 p.3, art.204 p.3) */
+      decisionDueAt: string;
+      warnedAt: string | null;
+      overdueAt: string | null;
+      extendedAt: string | null;
+      extensionWorkingDays: number | null;
+      extensionReason: string | null;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      isDecidedLate: boolean | null;
+      refusalReason: string | null;
+      permitNumber: string | null;
+      permitValidFrom: string | null;
+      permitValidTo: string | null;
+      permitTerms: string | null;
+      legalBasis: string | null;
+    };
+  };
+  /** AMB-18: the extension the law on the permit system allows, by date */
+  "GET /api/customs/processing-permits/parameters": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      extensionWorkingDays: number;
+      basis: string;
+      recordedAt: string;
+      recordedBy: string;
+    }[];
+  };
+  /** Record the extension the law on the permit system allows, from a day */
+  "POST /api/customs/processing-permits/parameters": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the figure applies */
+      validFrom: string;
+      /** Working days of extension the law on the permit system allows; 0: none */
+      extensionWorkingDays: number;
+      /** The act and article */
+      basis: string;
+    };
+    response: {
+      validFrom: string;
+      extensionWorkingDays: number;
+      basis: string;
+      recordedAt: string;
+      recordedBy: string;
+    };
+  };
+  /** One application and its permit */
+  "GET /api/customs/processing-permits/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      applicationNumber: string;
+      kind: "processing_inside" | "processing_outside" | "processing_for_domestic_consumption";
+      applicantTin: string;
+      officeCode: string;
+      calendarOffice: string;
+      applicationForm: string;
+      operations: string;
+      goods: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      products: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      requestedUntil: string;
+      status: "submitted" | "issued" | "refused";
+      submittedAt: string;
+      /** When 8 of the 10 working days have run */
+      warnAt: string;
+      /** End of the 10 working days (art.180 p.3, art.193 p.3, art.204 p.3) */
+      decisionDueAt: string;
+      warnedAt: string | null;
+      overdueAt: string | null;
+      extendedAt: string | null;
+      extensionWorkingDays: number | null;
+      extensionReason: string | null;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      isDecidedLate: boolean | null;
+      refusalReason: string | null;
+      permitNumber: string | null;
+      permitValidFrom: string | null;
+      permitValidTo: string | null;
+      permitTerms: string | null;
+      legalBasis: string | null;
+    };
+  };
+  /** Issue the permit (number, terms, validity) or refuse it; electronic or written */
+  "POST /api/customs/processing-permits/{id}/decision": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      decision: "issue";
+      /** Electronic or written decision (art.180 p.6, art.193 p.4, art.204 p.6 as amended) */
+      form: "electronic" | "written";
+      /** Last day of validity */
+      validTo: string;
+      /** Terms of the permit */
+      terms: string;
+    } | {
+      decision: "refuse";
+      /** Electronic or written decision (art.180 p.6, art.193 p.4, art.204 p.6 as amended) */
+      form: "electronic" | "written";
+      /** Reasons for the refusal */
+      reason: string;
+    };
+    response: {
+      id: string;
+      applicationNumber: string;
+      kind: "processing_inside" | "processing_outside" | "processing_for_domestic_consumption";
+      applicantTin: string;
+      officeCode: string;
+      calendarOffice: string;
+      applicationForm: string;
+      operations: string;
+      goods: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      products: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      requestedUntil: string;
+      status: "submitted" | "issued" | "refused";
+      submittedAt: string;
+      /** When 8 of the 10 working days have run */
+      warnAt: string;
+      /** End of the 10 working days (art.180 p.3, art.193 p.3, art.204 p.3) */
+      decisionDueAt: string;
+      warnedAt: string | null;
+      overdueAt: string | null;
+      extendedAt: string | null;
+      extensionWorkingDays: number | null;
+      extensionReason: string | null;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      isDecidedLate: boolean | null;
+      refusalReason: string | null;
+      permitNumber: string | null;
+      permitValidFrom: string | null;
+      permitValidTo: string | null;
+      permitTerms: string | null;
+      legalBasis: string | null;
+    };
+  };
+  /** Extend the decision period, only as the law on the permit system allows (AMB-18) */
+  "POST /api/customs/processing-permits/{id}/extension": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Working days to add */
+      workingDays: number;
+      /** Why */
+      reason: string;
+    };
+    response: {
+      id: string;
+      applicationNumber: string;
+      kind: "processing_inside" | "processing_outside" | "processing_for_domestic_consumption";
+      applicantTin: string;
+      officeCode: string;
+      calendarOffice: string;
+      applicationForm: string;
+      operations: string;
+      goods: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      products: {
+        /** 10-digit code of the nomenclature (ТН ВЭД) */
+        commodityCode: string;
+        /** Description */
+        description: string;
+        /** Quantity */
+        quantity: string;
+        /** Unit */
+        unit: string;
+      }[];
+      requestedUntil: string;
+      status: "submitted" | "issued" | "refused";
+      submittedAt: string;
+      /** When 8 of the 10 working days have run */
+      warnAt: string;
+      /** End of the 10 working days (art.180 p.3, art.193 p.3, art.204 p.3) */
+      decisionDueAt: string;
+      warnedAt: string | null;
+      overdueAt: string | null;
+      extendedAt: string | null;
+      extensionWorkingDays: number | null;
+      extensionReason: string | null;
+      decidedAt: string | null;
+      decisionForm: string | null;
+      isDecidedLate: boolean | null;
+      refusalReason: string | null;
+      permitNumber: string | null;
+      permitValidFrom: string | null;
+      permitValidTo: string | null;
+      permitTerms: string | null;
+      legalBasis: string | null;
+    };
   };
 };
 

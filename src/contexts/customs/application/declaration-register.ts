@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { appendAudit } from '../../../platform/audit.ts';
+import { appendAuditLater as appendAudit } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
 import { type Db, transact } from '../../../platform/db.ts';
 import { notify } from '../../../platform/notifications.ts';
@@ -145,13 +145,6 @@ export async function registerDeclaration(
       actor: actorOf(actor),
       createdAt: now,
     });
-    await appendAudit(tx, now, {
-      actor: actorOf(actor),
-      action: 'customs.declaration_registered',
-      entity: 'customs.declaration',
-      entityId: row.id,
-      after: { number, state: registered?.state, payableDirams: assessment.payableDirams.toString() },
-    });
     await notify(tx, now, {
       recipient: { kind: 'business', id: row.declarantCode },
       kind: 'customs_declaration_registered',
@@ -177,6 +170,14 @@ export async function registerDeclaration(
     if (assessment.payableDirams > 0n && payer) await ports.issueOrder(tx, { reference: number, payerTin: payer, lines, at: now });
     if (!isPreliminary)
       await publish(tx, DECLARATION_REGISTERED, { declarationId: row.id, number, officeCode: data.officeCode } satisfies DeclarationRegisteredEvent, now);
+    // Last: the audit chain's tip is locked from here to the commit, so it is held as briefly as possible.
+    await appendAudit(tx, now, {
+      actor: actorOf(actor),
+      action: 'customs.declaration_registered',
+      entity: 'customs.declaration',
+      entityId: row.id,
+      after: { number, state: registered?.state, payableDirams: assessment.payableDirams.toString() },
+    });
     return ok(registered as DeclarationRow);
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { appendAudit } from '../../../platform/audit.ts';
+import { appendAuditLater as appendAudit } from '../../../platform/audit.ts';
 import { type Db, transact } from '../../../platform/db.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { publish } from '../../../platform/outbox.ts';
@@ -69,14 +69,6 @@ async function release(tx: Db, row: DeclarationRow, at: Date, actor: string, con
     .set({ state: conditional ? 'CONDITIONALLY_RELEASED' : 'RELEASED', releasedAt: at, updatedAt: at, resumeState: null })
     .where(eq(declarations.id, row.id))
     .returning();
-  await appendAudit(tx, at, {
-    actor,
-    action: conditional ? 'customs.declaration_conditionally_released' : 'customs.declaration_released',
-    entity: 'customs.declaration',
-    entityId: row.id,
-    before: { state: row.state },
-    after: { state: released?.state },
-  });
   await notify(tx, at, {
     recipient: { kind: 'business', id: row.declarantCode },
     kind: 'customs_declaration_released',
@@ -93,6 +85,15 @@ async function release(tx: Db, row: DeclarationRow, at: Date, actor: string, con
     subject: { type: 'customs_declaration', id: row.id },
   });
   await publish(tx, DECLARATION_RELEASED, { declarationId: row.id, number: row.number, conditional, storageNumber: row.data.storageNumber ?? null }, at);
+  // Last: the audit chain's tip stays locked until the commit.
+  await appendAudit(tx, at, {
+    actor,
+    action: conditional ? 'customs.declaration_conditionally_released' : 'customs.declaration_released',
+    entity: 'customs.declaration',
+    entityId: row.id,
+    before: { state: row.state },
+    after: { state: released?.state },
+  });
   return released as DeclarationRow;
 }
 

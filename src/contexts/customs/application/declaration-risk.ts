@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { appendAudit } from '../../../platform/audit.ts';
+import { appendAuditLater as appendAudit } from '../../../platform/audit.ts';
 import { type Db, transact } from '../../../platform/db.ts';
 import type { EventHandler, OutboxEvent } from '../../../platform/outbox.ts';
 import { fail, ok, type Result } from '../../../platform/result.ts';
@@ -16,22 +16,24 @@ export const LANES = ['green', 'blue', 'yellow', 'red'] as const;
 export type Lane = (typeof LANES)[number];
 const CONTROLLED: readonly Lane[] = ['yellow', 'red'];
 
-async function decide(tx: Db, row: DeclarationRow, lane: Lane, at: Date, actor: string, basis: string): Promise<DeclarationRow> {
+/** Records the lane; answers the declaration and the audit entry, which the caller appends last (the chain's tip is locked until commit). */
+async function decide(tx: Db, row: DeclarationRow, lane: Lane, at: Date, actor: string, basis: string) {
   const toControl = CONTROLLED.includes(lane) && canMove(row.state, 'D8_control');
   const [decided] = await tx
     .update(declarations)
     .set({ riskLane: lane, riskDecidedAt: at, updatedAt: at, ...(toControl ? { state: 'UNDER_CONTROL' as const } : {}) })
     .where(eq(declarations.id, row.id))
     .returning();
-  await appendAudit(tx, at, {
-    actor,
-    action: 'customs.declaration_risk_decided',
-    entity: 'customs.declaration',
-    entityId: row.id,
-    before: { state: row.state },
-    after: { state: decided?.state, lane, basis },
-  });
-  return decided as DeclarationRow;
+  const audit = () =>
+    appendAudit(tx, at, {
+      actor,
+      action: 'customs.declaration_risk_decided',
+      entity: 'customs.declaration',
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: decided?.state, lane, basis },
+    });
+  return { decided: decided as DeclarationRow, audit };
 }
 
 /**
@@ -48,8 +50,9 @@ export function defaultRiskPolicy(deps: CustomsDeps, ports: ReleasePorts): Event
       const [row] = await tx.select().from(declarations).where(eq(declarations.id, declarationId)).for('update');
       if (!row || row.riskLane !== null) return;
       const now = deps.clock.now();
-      await decide(tx, row, 'green', now, 'system:risk-policy', 'no profile selected the declaration');
+      const { audit } = await decide(tx, row, 'green', now, 'system:risk-policy', 'no profile selected the declaration');
       await releaseIfReady(tx, ports, row.id, now);
+      await audit();
     },
   };
 }
@@ -72,8 +75,9 @@ export async function recordRiskDecision(
     const row = found.value;
     if (row.riskLane !== null || !['REGISTERED'].includes(row.state)) return fail('DECLARATION_STATE_INVALID', 'params.id', { state: row.state });
     const now = deps.clock.now();
-    const decided = await decide(tx, row, input.lane, now, actorOf(actor), input.basis);
+    const { decided, audit } = await decide(tx, row, input.lane, now, actorOf(actor), input.basis);
     if (!CONTROLLED.includes(input.lane)) await releaseIfReady(tx, ports, row.id, now);
+    await audit();
     const [after] = await tx.select().from(declarations).where(eq(declarations.id, row.id));
     return ok(after ?? decided);
   });

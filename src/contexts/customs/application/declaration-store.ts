@@ -5,13 +5,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import type { IsoDate } from '../../../platform/calendar/index.ts';
-import type { Db } from '../../../platform/db.ts';
+import { type Db, rows } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { DeclarationErrorCode } from '../domain/declaration-errors.ts';
 import {
   controlEvents,
   type DeclarationRow,
-  declarationNumbers,
   declarationRequests,
   declarations,
   declarationVersions,
@@ -58,15 +57,14 @@ export async function lockDeclaration(tx: Db, p: AccountPrincipal, id: string): 
   return ok(row);
 }
 
-/** Art.132 p.2, IMP-03: office / DDMMYY of registration / 7-digit sequence of the office that day. */
+/**
+ * Art.132 p.2, IMP-03: office / DDMMYY of registration / a 7-digit serial. The serial comes from one
+ * sequence (no lock, so it may skip a value when a registration rolls back; docs/decisions.md).
+ */
 export async function nextNumber(tx: Db, officeCode: string, day: IsoDate): Promise<string> {
-  const [row] = await tx
-    .insert(declarationNumbers)
-    .values({ officeCode, day, last: 1 })
-    .onConflictDoUpdate({ target: [declarationNumbers.officeCode, declarationNumbers.day], set: { last: sql`${declarationNumbers.last} + 1` } })
-    .returning({ last: declarationNumbers.last });
+  const [row] = await rows<{ serial: string }>(tx, sql`SELECT nextval('customs.declaration_serial')::text AS serial`);
   const [y, m, d] = day.split('-');
-  return `${officeCode}/${d}${m}${y?.slice(2)}/${String(row?.last ?? 1).padStart(7, '0')}`;
+  return `${officeCode}/${d}${m}${y?.slice(2)}/${String(row?.serial ?? '0').padStart(7, '0')}`;
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

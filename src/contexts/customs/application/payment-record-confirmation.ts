@@ -1,4 +1,4 @@
-import { appendAudit } from '../../../platform/audit.ts';
+import { appendAuditLater as appendAudit } from '../../../platform/audit.ts';
 import { transact } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';

@@ -167,7 +167,7 @@ for (const target of testTargets()) {
       assert.equal(ok.status, 200, ok.text);
     });
 
-    test('CUS-DOC-04, CUS-DOC-17, CUS-DOC-03: wheat needs the phytosanitary permit of the Government list; customs obtains it by its details', async () => {
+    test('CUS-DOC-04, CUS-DOC-17, CUS-DOC-03, CUS-DEC-35: wheat needs the phytosanitary permit of the Government list; customs obtains it by its details', async () => {
       const base = importDeclaration(docs);
       const wheat = { ...(base.items[1] as DeclarationData['items'][0]), commodityCode: '1001990000', description: 'Гандум' };
       const id = await draft({ ...base, items: [base.items[0] as DeclarationData['items'][0], wheat] });
@@ -186,7 +186,7 @@ for (const target of testTargets()) {
       assert.equal(ok.status, 200, ok.text);
     });
 
-    test('CUS-REL-01, CUS-DEC-70: after the risk decision the declaration waits for payment; release needs every condition and says which is unmet', async () => {
+    test('CUS-REL-01, CUS-DEC-70, CUS-REL-09: after the risk decision the declaration waits for payment; release needs every condition and says which is unmet', async () => {
       const body = await registered();
       const early = await officer.post(`/api/customs/declarations/${body.id}/release`, { conditional: false });
       assert.deepEqual([early.status, early.body.code], [409, 'DECLARATION_RELEASE_CONDITIONS_UNMET']);
@@ -243,7 +243,7 @@ for (const target of testTargets()) {
       assert.deepEqual([refused.body.state, refused.body.refusalGrounds], ['RELEASE_REFUSED', [1, 7]]);
     });
 
-    test('CUS-DEC-43, CUS-DEC-45, CUS-DEC-46, CUS-DEC-47, AMB-06: a change before release is permitted only without the four acts of customs, without touching payments or restrictions, and without new goods; it becomes the next signed version', async () => {
+    test('CUS-DEC-43, CUS-DEC-44, CUS-DEC-45, CUS-DEC-46, CUS-DEC-47, AMB-06: a change before release is permitted only without the four acts of customs, without touching payments or restrictions, and without new goods; it becomes the next signed version', async () => {
       const body = await registered();
       const data = importDeclaration(docs);
       const moved = { ...data, consignee: { ...data.consignee, address: 'Душанбе, Рӯдакӣ 3' } };
@@ -331,7 +331,7 @@ for (const target of testTargets()) {
       ]);
     });
 
-    test('CUS-DEC-51, CUS-DEC-55, CUS-DEC-56, CUS-DEC-57, CUS-DEC-59: withdrawal before release with permission; barred while an examination is under way and by a finding with liability, allowed once it found nothing', async () => {
+    test('CUS-DEC-51, CUS-DEC-52, CUS-DEC-55, CUS-DEC-56, CUS-DEC-57, CUS-DEC-59: withdrawal before release with permission; barred while an examination is under way and by a finding with liability, allowed once it found nothing', async () => {
       const a = await registered();
       const request = await declarant.post(`/api/customs/declarations/${a.id}/withdrawals`, {
         ...(await signed(a.id, 'withdrawal', 'Шартнома бекор шуд')),
@@ -463,6 +463,45 @@ for (const target of testTargets()) {
       assert.equal(asked.status, 200, asked.text);
       const seen = await officer.post(`/api/customs/declarations/${body.id}/original-requests/${asked.body.originalsRequested[0].id}/seen`);
       assert.notEqual(seen.body.originalsRequested[0].seenAt, null);
+    });
+
+    test('CUS-DEC-04, CUS-DEC-06, CUS-DEC-38, CUS-DEC-39, CUS-DEC-40, CUS-DEC-41, CUS-DOC-09, D3p: a paper declaration is accepted only during a recorded failure of the system; refused, the filer is told every reason at once and customs keeps a copy; accepted, it is registered that day with a confirmation', async () => {
+      const paper = (data: DeclarationData) => officer.post('/api/customs/declarations/paper', { form: 'standard', data, filerTin: BROKER });
+      const noOutage = await paper(importDeclaration(docs));
+      assert.deepEqual([noOutage.status, noOutage.body.code], [422, 'DECLARATION_PAPER_WITHOUT_OUTAGE']);
+      const outage = await officer.post('/api/customs/outages', {
+        startedAt: '2026-03-02T09:00:00+05:00',
+        cause: 'communication_outage',
+        description: 'Канали интернет қатъ шуд',
+        officeCodes: ['DUSHANBE'],
+      });
+      assert.equal(outage.status, 201, outage.text);
+      const refused = await paper(importDeclaration(docs, { invoiceTotal: '1.00', preliminaryExemption: undefined }));
+      assert.equal(refused.status, 201, refused.text);
+      assert.equal(refused.body.state, 'NOT_ACCEPTED');
+      assert.equal(refused.body.channel, 'paper');
+      assert.deepEqual(
+        refused.body.notAcceptedReasons.map((r: { ground: number; code: string }) => [r.ground, r.code]),
+        [
+          [4, 'invoice_total_mismatch'],
+          [6, 'preliminary_information_missing'],
+        ],
+      );
+      const inbox = (await declarant.get('/api/notifications')).body.items as { kind: string; body: { ru: string } }[];
+      const notice = inbox.find((n) => n.kind === 'customs_paper_declaration_not_accepted');
+      assert.ok(notice, 'the filer is notified');
+      assert.match(
+        notice.body.ru,
+        /4\) отсутствуют обязательные сведения: invoice_total_mismatch; 6\) .*preliminary_information_missing.*один экземпляр остаётся в таможне/,
+      );
+      const accepted = await paper(importDeclaration(docs));
+      assert.equal(accepted.status, 201, accepted.text);
+      assert.deepEqual([accepted.body.state, accepted.body.channel, accepted.body.acceptedOn], ['REGISTERED', 'paper', '2026-03-02']);
+      assert.match(accepted.body.number, /^DUSHANBE\/020326\//);
+      assert.ok(
+        ((await declarant.get('/api/notifications')).body.items as { kind: string }[]).some((n) => n.kind === 'customs_paper_declaration_accepted'),
+        'CUS-DEC-38: the confirmation of acceptance',
+      );
     });
 
     test('CUS-DOC-10, CUS-DEC-21: an electronic copy is kept by its hash and given back to the declarant and to customs', async () => {

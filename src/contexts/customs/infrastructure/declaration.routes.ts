@@ -14,6 +14,7 @@ import {
   refuseRelease,
   requestOriginal,
 } from '../application/declaration-officer.ts';
+import { keyPaperDeclaration } from '../application/declaration-paper.ts';
 import { filingMessage, type RegistrationPorts, registerDeclaration } from '../application/declaration-register.ts';
 import { officerRelease, type ReleasePorts } from '../application/declaration-release.ts';
 import { decideRequest, requestAmendment, requestMessage, requestWithdrawal } from '../application/declaration-requests.ts';
@@ -38,6 +39,7 @@ import {
   IssuerSchema,
   ListQuery,
   OriginalBody,
+  PaperBody,
   RefusalBody,
   ReleaseBody,
   RequestParams,
@@ -78,6 +80,24 @@ export function declarationRoutes(app: App, deps: CustomsDeps, ports: Declaratio
     async (request, reply) => {
       const actor = requireRole(request, ...TRADERS);
       const row = unwrap(await createDraft(deps, actor, request.body as { form: 'standard'; data: DeclarationData }));
+      reply.code(201);
+      return declarationDetail(deps.database.db, actor, row);
+    },
+  );
+
+  app.post(
+    `${base}/paper`,
+    {
+      schema: {
+        tags,
+        summary: 'An officer keys in a paper declaration, accepted only during a recorded failure of the system (art.124 p.3, art.132 p.3-6)',
+        body: PaperBody,
+        response: { 201: DetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, ...OFFICERS);
+      const row = unwrap(await keyPaperDeclaration(deps, actor, request.body as never, ports));
       reply.code(201);
       return declarationDetail(deps.database.db, actor, row);
     },

@@ -136,12 +136,6 @@ export const controlEvents = customs.table('control_events', {
 });
 export type ControlEventRow = typeof controlEvents.$inferSelect;
 
-export const declarationNumbers = customs.table('declaration_numbers', {
-  officeCode: text('office_code').notNull(),
-  day: date('day').notNull(),
-  last: integer('last').notNull(),
-});
-
 export const documentRequirements = customs.table('document_requirements', {
   id: uuid('id').primaryKey(),
   documentType: text('document_type').notNull(),

@@ -103,6 +103,10 @@ export const DeclarationDataSchema = Type.Object(
 );
 
 export const DraftBody = Type.Object({ form: literals(DECLARATION_FORMS), data: DeclarationDataSchema }, Strict);
+export const PaperBody = Type.Object(
+  { form: literals(DECLARATION_FORMS), data: DeclarationDataSchema, filerTin: Code('^[0-9]{9}$', 'TIN of who filed the paper: the declarant or its broker') },
+  Strict,
+);
 
 const Signed = {
   signature: Type.String({ minLength: 1, maxLength: 2000, description: 'Base64 signature over the signing payload' }),
