@@ -14,7 +14,7 @@ import { type DeclarationRow, declarations, declarationVersions } from '../infra
 import { outages } from '../infrastructure/preliminary.schema.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
-import { DECLARATION_REGISTERED, type RegistrationPorts } from './declaration-register.ts';
+import { DECLARATION_REGISTERED, issuePaymentOrderFor, type RegistrationPorts } from './declaration-register.ts';
 import { sha256Hex, signingBytes } from './declaration-signature.ts';
 import { nextNumber, type Refusal } from './declaration-store.ts';
 
@@ -184,17 +184,7 @@ export async function keyPaperDeclaration(
       },
       subject: { type: 'customs_declaration', id },
     });
-    const payer = /^\d{9}$/.test(data.declarantCode) ? data.declarantCode : data.brokerTin;
-    const lines = (
-      [
-        ['duty', assessment.dutyDirams],
-        ['excise', assessment.exciseDirams],
-        ['vat', assessment.vatDirams],
-      ] as const
-    )
-      .filter(([, amount]) => amount > 0n)
-      .map(([kind, amountDirams]) => ({ kind, amountDirams }));
-    if (assessment.payableDirams > 0n && payer) await ports.issueOrder(tx, { reference: number, payerTin: payer, lines, at: now });
+    await issuePaymentOrderFor(tx, ports, { number, declarantCode: data.declarantCode, brokerTin: data.brokerTin ?? null, assessment, at: now });
     await publish(tx, DECLARATION_REGISTERED, { declarationId: id, number, officeCode: data.officeCode }, now);
     await appendAudit(tx, now, {
       actor: actorOf(officer),

@@ -7,7 +7,7 @@ import { notify } from '../../../platform/notifications.ts';
 import { publish } from '../../../platform/outbox.ts';
 import { fail, ok, type Result } from '../../../platform/result.ts';
 import { registrationReasons } from '../domain/declaration-checks.ts';
-import { assess } from '../domain/declaration-payments.ts';
+import { type Assessment, assess } from '../domain/declaration-payments.ts';
 import { type DeclarationRow, declarations, declarationVersions } from '../infrastructure/declaration.schema.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
@@ -43,6 +43,25 @@ export type IssueOrder = (
 /** The temporary storage record of the goods, from the arrival slice. */
 export type StorageLookup = (tx: Db, number: string) => Promise<{ readonly isActive: boolean } | undefined>;
 export type RegistrationPorts = { readonly preliminary: PreliminaryLookup; readonly issueOrder: IssueOrder; readonly storage: StorageLookup };
+
+/** CUS-DEC-70, 85: what is payable goes out as a payment order under the registration number, to the declarant (or its broker when the declarant is foreign). */
+export async function issuePaymentOrderFor(
+  tx: Db,
+  ports: Pick<RegistrationPorts, 'issueOrder'>,
+  d: { readonly number: string; readonly declarantCode: string; readonly brokerTin: string | null; readonly assessment: Assessment; readonly at: Date },
+): Promise<void> {
+  const payer = /^\d{9}$/.test(d.declarantCode) ? d.declarantCode : d.brokerTin;
+  const lines = (
+    [
+      ['duty', d.assessment.dutyDirams],
+      ['excise', d.assessment.exciseDirams],
+      ['vat', d.assessment.vatDirams],
+    ] as const
+  )
+    .filter(([, amount]) => amount > 0n)
+    .map(([kind, amountDirams]) => ({ kind, amountDirams }));
+  if (d.assessment.payableDirams > 0n && payer) await ports.issueOrder(tx, { reference: d.number, payerTin: payer, lines, at: d.at });
+}
 
 /**
  * Art.124 p.8, art.132 p.1-2, p.7 (CUS-DEC-08, 36, 37, 42; D2, D3, D4): the signed declaration is
@@ -156,18 +175,7 @@ export async function registerDeclaration(
       },
       subject: { type: 'customs_declaration', id: row.id },
     });
-    // CUS-DEC-70, 85: what is payable goes out as a payment order under the registration number.
-    const payer = /^\d{9}$/.test(row.declarantCode) ? row.declarantCode : row.brokerTin;
-    const lines = (
-      [
-        ['duty', assessment.dutyDirams],
-        ['excise', assessment.exciseDirams],
-        ['vat', assessment.vatDirams],
-      ] as const
-    )
-      .filter(([, amount]) => amount > 0n)
-      .map(([kind, amountDirams]) => ({ kind, amountDirams }));
-    if (assessment.payableDirams > 0n && payer) await ports.issueOrder(tx, { reference: number, payerTin: payer, lines, at: now });
+    await issuePaymentOrderFor(tx, ports, { number, declarantCode: row.declarantCode, brokerTin: row.brokerTin, assessment, at: now });
     if (!isPreliminary)
       await publish(tx, DECLARATION_REGISTERED, { declarationId: row.id, number, officeCode: data.officeCode } satisfies DeclarationRegisteredEvent, now);
     // Last: the audit chain's tip is locked from here to the commit, so it is held as briefly as possible.

@@ -10,6 +10,7 @@ export type RequestErrorCode =
   | 'UNIT_NOT_FOUND'
   | 'REQUEST_NOT_FOUND'
   | 'REQUEST_CLOSED'
+  | 'REQUEST_HAS_OWN_COMPLETION'
   | 'REQUEST_NOT_SUSPENDED'
   | 'REQUEST_ALREADY_SUSPENDED'
   | 'REQUEST_NOT_STARTED'
@@ -42,6 +43,19 @@ export const requestProblems = {
   REQUEST_NOT_FOUND: {
     status: 404,
     title: { tg: 'Дархост ёфт нашуд', ru: 'Обращение не найдено', en: 'No such request' },
+  },
+  /**
+   * The service closes through its own step, which makes its result: the cabinet (12.12.01) when the
+   * account is opened, a complaint when it is answered with a letter. The generic completion would
+   * close it without that result.
+   */
+  REQUEST_HAS_OWN_COMPLETION: {
+    status: 409,
+    title: {
+      tg: 'Ин хизматрасонӣ бо амали худ анҷом меёбад',
+      ru: 'Эта услуга завершается своим собственным действием',
+      en: 'This service is completed by its own step',
+    },
   },
   /** The request is completed or rejected: nothing more can happen to it. */
   REQUEST_CLOSED: {

@@ -296,7 +296,7 @@ for (const target of testTargets()) {
       assert.equal(r.body.dueAt, '2026-11-13T12:00:00.000Z');
     });
 
-    test('TS-17 11.11.02: the written reply is a letter kept with the request; the complainant is told and a second reply is refused', async () => {
+    test('TS-17 11.11.02: the written reply is a letter kept with the request (the generic completion is refused); the complainant is told and a second reply is refused', async () => {
       await at('2026-08-10T05:00:00Z');
       const filed = await taxpayer.post('/api/public/tax-services/complaint-book', {
         complainant: { name: 'Ализода Б.' },
@@ -322,6 +322,9 @@ for (const target of testTargets()) {
       assert.equal((await taxpayer.post(`/api/tax-services/complaints/${mine.id}/reply`, { outcome: 'dismissed', text: 'x' })).body.code, 'FORBIDDEN');
 
       await at('2026-08-20T06:00:00Z');
+      // A complaint closes with its reply letter, never by the generic completion.
+      const generic = await tsd.post(`/api/tax-services/requests/${mine.id}/complete`, {});
+      assert.deepEqual([generic.status, generic.body.code], [409, 'REQUEST_HAS_OWN_COMPLETION']);
       const answered = await tsd.post(`/api/tax-services/complaints/${mine.id}/reply`, {
         outcome: 'upheld',
         text: 'Ҷарима бекор карда шуд; нозир ба ҷавобгарии интизомӣ кашида шуд.',

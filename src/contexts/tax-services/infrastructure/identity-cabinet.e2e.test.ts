@@ -130,7 +130,7 @@ for (const target of testTargets()) {
       assert.equal((await verifyAuditChain(t.db.db)).isIntact, true);
     });
 
-    test('TS-49 12.12.01: a legal entity’s request waits for an officer, due within 1 working day; the officer opens a business cabinet and the credentials go by SMS', async () => {
+    test('TS-49 12.12.01: a legal entity’s request waits for an officer, due within 1 working day; the officer opens a business cabinet (not the generic completion) and the credentials go by SMS', async () => {
       const company = await enter(t, organisation());
       const body = {
         tin: company.tin,
@@ -154,6 +154,9 @@ for (const target of testTargets()) {
       assert.deepEqual([notTheirs.status, notTheirs.body.code], [404, 'CABINET_REQUEST_NOT_FOUND']);
 
       const officer = await t.as('service_officer');
+      // The generic completion would close it without opening the cabinet: refused.
+      const generic = await officer.post(`/api/tax-services/requests/${asked.body.requestId}/complete`, {});
+      assert.deepEqual([generic.status, generic.body.code], [409, 'REQUEST_HAS_OWN_COMPLETION']);
       const confirmed = await officer.post(`/api/tax-services/cabinet-requests/${asked.body.requestId}/confirm`);
       assert.equal(confirmed.status, 200, confirmed.text);
       assert.equal(confirmed.body.requestNumber, asked.body.requestNumber);

@@ -1,6 +1,9 @@
 import { Type } from 'typebox';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
+import { eq } from 'drizzle-orm';
 import { transact } from '../../../platform/db.ts';
+import { fail } from '../../../platform/result.ts';
+import { requests } from './schema.ts';
 import { type App, ProblemError, requireRole, unwrap } from '../../../platform/http.ts';
 import { IdParams, IsoDate, Line, LocalisedText, Strict, Tin, Uuid } from '../../../platform/schemas.ts';
 import { decideCatalogueChange, listCatalogueVersions, proposeCatalogueChange } from '../application/catalogue.ts';
@@ -263,8 +266,12 @@ export function requestRoutes(app: App, deps: TaxServicesDeps): void {
     'complete',
     'Deliver the service: the results are kept with the request and the applicant is told (TS-26, TS-38)',
     (actor, id, body: { note?: string; results?: { kind: string; fileName: string; mediaType: string; contentBase64: string }[] }) =>
-      transact(deps.database.db, (tx) =>
-        completeRequest(
+      transact(deps.database.db, async (tx) => {
+        // 12.12.01 closes when the cabinet is opened, a complaint when it is answered: not here.
+        const [row] = await tx.select({ serviceCode: requests.serviceCode, subject: requests.subject }).from(requests).where(eq(requests.id, id));
+        if (row && (row.serviceCode === '12.12.01' || row.subject.complaint === true))
+          return fail('REQUEST_HAS_OWN_COMPLETION', 'params.id', { serviceCode: row.serviceCode });
+        return completeRequest(
           tx,
           deps,
           actor,
@@ -276,8 +283,8 @@ export function requestRoutes(app: App, deps: TaxServicesDeps): void {
             content: Buffer.from(r.contentBase64, 'base64'),
           })),
           body.note ?? null,
-        ),
-      ),
+        );
+      }),
     CompleteBody,
   );
   officerAction(
