@@ -47,6 +47,10 @@ CREATE TABLE customs.declarations (
   updated_at timestamptz NOT NULL,
   registered_at timestamptz,
   accepted_on date,
+  -- Art.129 p.1-2: an import declaration is due before the temporary storage period ends (moved to
+  -- the office's next working day when it ends on a day off); a later filing is accepted and marked.
+  filing_due_at timestamptz,
+  is_filed_late boolean NOT NULL DEFAULT false,
   -- Assessment at the rates of the day of acceptance (art.136 p.13), in dirams.
   customs_value_dirams bigint,
   duty_dirams bigint,

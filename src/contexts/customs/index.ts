@@ -164,7 +164,13 @@ export function createCustomsContext(base: CustomsContextDeps) {
     },
     storage: async (tx, number) => {
       const found = await storageOf(tx, number);
-      return found ? { isActive: found.status === 'IN_TEMPORARY_STORAGE' || found.status === 'SHORT_DECLARED' } : undefined;
+      return found
+        ? {
+            isActive: found.status === 'IN_TEMPORARY_STORAGE' || found.status === 'SHORT_DECLARED',
+            periodEndsAt: found.ordinaryEndsAt,
+            officeCode: found.officeCode,
+          }
+        : undefined;
     },
   };
   // CUS-TS-18 (art.121 p.1): released goods leave temporary storage on the declaration.

@@ -6017,6 +6017,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -6338,6 +6341,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -6543,6 +6549,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -6864,6 +6873,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -7218,6 +7230,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -7584,6 +7599,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -7792,6 +7810,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -8004,6 +8025,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -8210,6 +8234,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -8418,6 +8445,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -8626,6 +8656,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -8834,6 +8867,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -9039,6 +9075,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -9244,6 +9283,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -9449,6 +9491,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -9658,6 +9703,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;
@@ -9864,6 +9912,9 @@ export type Operations = {
       version: number;
       updatedAt: string;
       acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
       assessment: {
         customsValueDirams: string | null;
         dutyDirams: string | null;

@@ -41,8 +41,19 @@ export type IssueOrder = (
   },
 ) => Promise<void>;
 /** The temporary storage record of the goods, from the arrival slice. */
-export type StorageLookup = (tx: Db, number: string) => Promise<{ readonly isActive: boolean } | undefined>;
+export type StorageLookup = (
+  tx: Db,
+  number: string,
+) => Promise<{ readonly isActive: boolean; readonly periodEndsAt: Date; readonly officeCode: string } | undefined>;
 export type RegistrationPorts = { readonly preliminary: PreliminaryLookup; readonly issueOrder: IssueOrder; readonly storage: StorageLookup };
+
+/**
+ * Art.129 p.1-2 (CUS-DEC-27, 28): the filing deadline of goods in temporary storage is the end of
+ * the storage period; when that day is not a working day of the office, the end of its next one.
+ */
+export function filingDeadline(deps: CustomsDeps, periodEndsAt: Date, calendarOffice: string): Date {
+  return deps.calendar().endOfDay(dushanbeDate(periodEndsAt), { rollToWorkingDay: true, office: calendarOffice });
+}
 
 /** CUS-DEC-70, 85: what is payable goes out as a payment order under the registration number, to the declarant (or its broker when the declarant is foreign). */
 export async function issuePaymentOrderFor(
@@ -130,6 +141,7 @@ export async function registerDeclaration(
     const assessment = assess(data, facts.rate as string, (item) => facts.tariffs.get(item.commodityCode) as never);
     const number = await nextNumber(tx, data.officeCode, day);
     const isPreliminary = row.form === 'preliminary';
+    const filingDueAt = storage ? filingDeadline(deps, storage.periodEndsAt, calendarOffice) : null;
     const [registered] = await tx
       .update(declarations)
       .set({
@@ -138,6 +150,8 @@ export async function registerDeclaration(
         version: 1,
         registeredAt: now,
         acceptedOn: day,
+        filingDueAt,
+        isFiledLate: filingDueAt !== null && now > filingDueAt,
         updatedAt: now,
         customsValueDirams: assessment.customsValueDirams,
         dutyDirams: assessment.dutyDirams,

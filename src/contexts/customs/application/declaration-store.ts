@@ -122,6 +122,8 @@ export async function declarationDetail(db: Db, p: AccountPrincipal, row: Declar
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     acceptedOn: row.acceptedOn,
+    filingDueAt: iso(row.filingDueAt),
+    isFiledLate: row.isFiledLate,
     assessment:
       row.customsValueDirams === null
         ? null

@@ -113,6 +113,44 @@ for (const target of testTargets()) {
       assert.ok((inbox.body.items as { kind: string }[]).some((n) => n.kind === 'customs_declaration_released'));
     });
 
+    test('CUS-DEC-27, CUS-DEC-28: goods in temporary storage are declared before the storage period ends; a period ending on Saturday moves to Monday; a later filing is accepted and marked late', async () => {
+      // Internal transit completed on Friday 13 March: 15 days end on Saturday 28 March, a day off
+      // (14 March, by contrast, is a working Saturday of 2026's calendar).
+      t.clock.set('2026-03-13T10:00:00Z');
+      const stored = await (await t.as('customs_officer', { login: 'officer-13-march' })).post('/api/customs/storage', {
+        trigger: 'internal_transit_completed',
+        transitReference: 'TR-2026-0000077',
+        completedAt: '2026-03-13T12:00:00+05:00',
+        officeCode: 'DUSHANBE',
+        declarantTin: DECLARANT,
+        goods: [piBody().goods[1]],
+      });
+      assert.equal(stored.status, 201, stored.text);
+      assert.equal(stored.body.ordinaryEndsAt, '2026-03-28T18:59:59.999Z');
+      const file = async (at: string) => {
+        t.clock.set(at);
+        const d = await t.as('declarant', { tin: DECLARANT, login: `declarant-${Date.parse(at)}` });
+        const data = importDeclaration(docs, { storageNumber: stored.body.number });
+        const draft = await d.post('/api/customs/declarations', { form: 'standard', data });
+        const payload = await d.get(`/api/customs/declarations/${draft.body.id}/signing-payload`);
+        const filed = await d.post(`/api/customs/declarations/${draft.body.id}/filing`, {
+          signature: await signer.sign(payload.body.payload),
+          certificatePem: signer.certificatePem,
+        });
+        assert.equal(filed.status, 200, filed.text);
+        return filed.body;
+      };
+      try {
+        const monday = await file('2026-03-30T12:00:00Z');
+        assert.equal(monday.filingDueAt, '2026-03-30T18:59:59.999Z', 'Saturday’s end moves to the end of Monday, the next working day of Dushanbe customs');
+        assert.equal(monday.isFiledLate, false);
+        const tuesday = await file('2026-03-31T05:00:00Z');
+        assert.deepEqual([tuesday.state, tuesday.isFiledLate], ['REGISTERED', true]);
+      } finally {
+        t.clock.set('2026-03-02T05:00:00Z');
+      }
+    });
+
     test('CUS-DEC-83, CUS-REL-07, D21: periodic export goods that did not leave: when the periodic slice annuls, the release of the declaration is annulled', async () => {
       const exportData = importDeclaration(docs, {
         direction: 'export',

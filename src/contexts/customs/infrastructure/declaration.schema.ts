@@ -29,6 +29,8 @@ export const declarations = customs.table('declarations', {
   updatedAt: instant('updated_at').notNull(),
   registeredAt: instant('registered_at'),
   acceptedOn: date('accepted_on'),
+  filingDueAt: instant('filing_due_at'),
+  isFiledLate: boolean('is_filed_late').notNull().default(false),
   customsValueDirams: bigint('customs_value_dirams', { mode: 'bigint' }),
   dutyDirams: bigint('duty_dirams', { mode: 'bigint' }),
   exciseDirams: bigint('excise_dirams', { mode: 'bigint' }),

@@ -198,6 +198,8 @@ export const DetailSchema = Type.Object({
   version: Type.Integer(),
   updatedAt: Type.String(),
   acceptedOn: Nullable(Type.String()),
+  filingDueAt: Instant,
+  isFiledLate: Type.Boolean({ description: 'Filed after the art.129 deadline (end of the temporary storage period)' }),
   assessment: Nullable(
     Type.Object({ customsValueDirams: Money, dutyDirams: Money, exciseDirams: Money, vatDirams: Money, payableDirams: Money, toSecureDirams: Money }),
   ),
