@@ -62,7 +62,8 @@ export function citedTaxServices(): Map<string, string[]> {
     );
     const titles = [...[...text.matchAll(/\b(?:test|it)\(\s*(?:['"`])([^'"`]*?):/g)].map((m) => m[1] as string), ...tableTitles];
     for (const title of titles) {
-      for (const id of [...(title.match(/\bTS-\d{2}\b/g) ?? []), ...(title.match(/\b\d{2}\.\d{2}\.\d{2}(?=[a-e]?\b)/g) ?? [])]) {
+      // A TS ID stands alone: `CUS-TS-02` is customs' temporary storage, not TS-02 of the taxpayer standard.
+      for (const id of [...(title.match(/(?<![-\w])TS-\d{2}\b/g) ?? []), ...(title.match(/\b\d{2}\.\d{2}\.\d{2}(?=[a-e]?\b)/g) ?? [])]) {
         cited.set(id, [...(cited.get(id) ?? []), file.slice(root.length + 1)]);
       }
     }
