@@ -16,7 +16,7 @@ import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
 import { DECLARATION_REGISTERED, issuePaymentOrderFor, type RegistrationPorts } from './declaration-register.ts';
 import { sha256Hex, signingBytes } from './declaration-signature.ts';
-import { nextNumber, type Refusal } from './declaration-store.ts';
+import { assessmentColumns, nextNumber, type Refusal } from './declaration-store.ts';
 
 /** The six grounds of art.132 p.4 in the three languages, for the written notice of p.5. */
 const GROUND_TITLES: Readonly<Record<Ground, { tg: string; ru: string; en: string }>> = {
@@ -155,12 +155,7 @@ export async function keyPaperDeclaration(
         version: 1,
         registeredAt: now,
         acceptedOn: day,
-        customsValueDirams: assessment.customsValueDirams,
-        dutyDirams: assessment.dutyDirams,
-        exciseDirams: assessment.exciseDirams,
-        vatDirams: assessment.vatDirams,
-        payableDirams: assessment.payableDirams,
-        toSecureDirams: assessment.toSecureDirams,
+        ...assessmentColumns(assessment),
         releaseDueAt: deps.calendar().addWorkingDays(now, deps.declarations.releaseWorkingDays, office?.calendarOffice ?? 'default'),
       })
       .returning();

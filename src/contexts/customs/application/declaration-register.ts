@@ -12,7 +12,7 @@ import { type DeclarationRow, declarations, declarationVersions } from '../infra
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
 import { sha256Hex, signingBytes, verifyFiling } from './declaration-signature.ts';
-import { lockDeclaration, mayFile, nextNumber, type Refusal } from './declaration-store.ts';
+import { assessmentColumns, lockDeclaration, readDeclaration, mayFile, nextNumber, type Refusal } from './declaration-store.ts';
 
 export const DECLARATION_REGISTERED = 'customs.declaration_registered';
 export type DeclarationRegisteredEvent = { readonly declarationId: string; readonly number: string; readonly officeCode: string };
@@ -91,7 +91,7 @@ export async function registerDeclaration(
   // The signature is checked before the transaction: the national authority's register is read on
   // its own connection (on the embedded database, one connection: it would wait for this one).
   const now = deps.clock.now();
-  const seen = await deps.database.db.transaction(async (tx) => lockDeclaration(tx, actor, id));
+  const seen = await readDeclaration(deps.database.db, actor, id);
   if (!seen.ok) return seen;
   const message = filingMessage(seen.value);
   const signature = await verifyFiling(deps.database.db, deps.verifyNationalSignature, {
@@ -153,12 +153,7 @@ export async function registerDeclaration(
         filingDueAt,
         isFiledLate: filingDueAt !== null && now > filingDueAt,
         updatedAt: now,
-        customsValueDirams: assessment.customsValueDirams,
-        dutyDirams: assessment.dutyDirams,
-        exciseDirams: assessment.exciseDirams,
-        vatDirams: assessment.vatDirams,
-        payableDirams: assessment.payableDirams,
-        toSecureDirams: assessment.toSecureDirams,
+        ...assessmentColumns(assessment),
         guaranteeReference: input.guaranteeReference ?? null,
         releaseDueAt: isPreliminary ? null : calendar.addWorkingDays(now, deps.declarations.releaseWorkingDays, calendarOffice),
         preliminaryDueAt: isPreliminary ? calendar.addCalendarDays(now, deps.declarations.preliminaryDays) : null,

@@ -21,7 +21,7 @@ import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
 import { type ReleasePorts, releaseIfReady } from './declaration-release.ts';
 import { type SignatureVerdict, sha256Hex, signingBytes, verifyFiling } from './declaration-signature.ts';
-import { lockDeclaration, mayFile, type Refusal } from './declaration-store.ts';
+import { assessmentColumns, lockDeclaration, mayFile, type Refusal } from './declaration-store.ts';
 
 export type SignedInput = { readonly signature: string; readonly certificatePem: string };
 export type AmendmentInput = SignedInput & { readonly kind: AmendmentKind; readonly reason: string; readonly data: DeclarationData };
@@ -289,13 +289,5 @@ export async function decideRequest(
 async function reassess(tx: Db, data: DeclarationData, day: string) {
   const facts = await declarationFacts(tx, data, day, 'electronic');
   if (facts.rate === undefined) return {};
-  const a = assess(data, facts.rate, (item) => facts.tariffs.get(item.commodityCode) as never);
-  return {
-    customsValueDirams: a.customsValueDirams,
-    dutyDirams: a.dutyDirams,
-    exciseDirams: a.exciseDirams,
-    vatDirams: a.vatDirams,
-    payableDirams: a.payableDirams,
-    toSecureDirams: a.toSecureDirams,
-  };
+  return assessmentColumns(assess(data, facts.rate, (item) => facts.tariffs.get(item.commodityCode) as never));
 }

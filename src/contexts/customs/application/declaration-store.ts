@@ -8,6 +8,7 @@ import type { IsoDate } from '../../../platform/calendar/index.ts';
 import { type Db, rows } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { DeclarationErrorCode } from '../domain/declaration-errors.ts';
+import type { Assessment } from '../domain/declaration-payments.ts';
 import {
   controlEvents,
   type DeclarationRow,
@@ -48,6 +49,24 @@ export function mayRead(p: AccountPrincipal, row: DeclarationRow): boolean {
 }
 /** Only the filer (the declarant itself or its broker) changes or files it. */
 export const mayFile = (p: AccountPrincipal, row: DeclarationRow): boolean => p.role === 'declarant' && p.tin !== null && p.tin === row.filerTin;
+
+/** Reads the declaration without locking it (views, the signing payload); not found and not visible answer alike. */
+export async function readDeclaration(db: Db, p: AccountPrincipal, id: string): Promise<Result<DeclarationRow, Refusal>> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return fail('DECLARATION_NOT_FOUND', 'params.id');
+  const [row] = await db.select().from(declarations).where(eq(declarations.id, id));
+  if (!row || !mayRead(p, row)) return fail('DECLARATION_NOT_FOUND', 'params.id');
+  return ok(row);
+}
+
+/** The assessment as the declaration's columns. */
+export const assessmentColumns = (a: Assessment) => ({
+  customsValueDirams: a.customsValueDirams,
+  dutyDirams: a.dutyDirams,
+  exciseDirams: a.exciseDirams,
+  vatDirams: a.vatDirams,
+  payableDirams: a.payableDirams,
+  toSecureDirams: a.toSecureDirams,
+});
 
 /** Loads and locks the declaration for a change; not found and not visible answer alike. */
 export async function lockDeclaration(tx: Db, p: AccountPrincipal, id: string): Promise<Result<DeclarationRow, Refusal>> {

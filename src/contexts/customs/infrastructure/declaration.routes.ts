@@ -20,7 +20,7 @@ import { officerRelease, type ReleasePorts } from '../application/declaration-re
 import { decideRequest, requestAmendment, requestMessage, requestWithdrawal } from '../application/declaration-requests.ts';
 import { recordRiskDecision } from '../application/declaration-risk.ts';
 import { sha256Hex } from '../application/declaration-signature.ts';
-import { declarationDetail, declarationSummary, lockDeclaration, type Refusal } from '../application/declaration-store.ts';
+import { declarationDetail, declarationSummary, type Refusal, readDeclaration } from '../application/declaration-store.ts';
 import type { DeclarationData } from '../domain/declaration.ts';
 import type { DeclarationRow } from './declaration.schema.ts';
 import {
@@ -124,7 +124,7 @@ export function declarationRoutes(app: App, deps: CustomsDeps, ports: Declaratio
     { schema: { tags, summary: 'A declaration with its versions, requests and control events', params: DeclarationParams, response: { 200: DetailSchema } } },
     async (request) => {
       const actor = requireRole(request, ...READERS);
-      const row = unwrap(await deps.database.db.transaction(async (tx) => lockDeclaration(tx, actor, request.params.id)));
+      const row = unwrap(await readDeclaration(deps.database.db, actor, request.params.id));
       return declarationDetail(deps.database.db, actor, row);
     },
   );
@@ -155,7 +155,7 @@ export function declarationRoutes(app: App, deps: CustomsDeps, ports: Declaratio
     },
     async (request) => {
       const actor = requireRole(request, ...TRADERS);
-      const row = unwrap(await deps.database.db.transaction(async (tx) => lockDeclaration(tx, actor, request.params.id)));
+      const row = unwrap(await readDeclaration(deps.database.db, actor, request.params.id));
       const payload = filingMessage(row);
       return { payload: payload.toString('utf8'), sha256: sha256Hex(payload) };
     },
@@ -418,7 +418,7 @@ export function declarationRoutes(app: App, deps: CustomsDeps, ports: Declaratio
     { schema: { tags, summary: 'An electronic copy named in the declaration', params: FileParams } },
     async (request, reply) => {
       const actor = requireRole(request, ...READERS);
-      const row = unwrap(await deps.database.db.transaction(async (tx) => lockDeclaration(tx, actor, request.params.id)));
+      const row = unwrap(await readDeclaration(deps.database.db, actor, request.params.id));
       const file = await documentFile(deps, actor, row, request.params.sha256);
       if (!file) throw new ProblemError('DECLARATION_NOT_FOUND', 'params.sha256');
       reply.header('content-type', file.mediaType);
