@@ -1,10 +1,11 @@
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import { boolean, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 import { uuidv7 } from './ids.ts';
 import { type Failure, fail, ok, type Result } from './result.ts';
+import { sha256Hex } from './bytes.ts';
 
 const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 const platform = pgSchema('platform');
@@ -129,7 +130,7 @@ const LOCK_MS = 15 * 60_000;
 
 export type Session = { readonly token: string; readonly expiresAt: Date; readonly principal: AccountPrincipal };
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenHash = (token: string) => sha256Hex(token);
 
 const toPrincipal = (a: typeof accounts.$inferSelect): AccountPrincipal => ({
   kind: 'account',

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Database, sqlState, UNIQUE_VIOLATION } from './db.ts';
+import { sha256Hex } from './bytes.ts';
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../migrations');
 
@@ -38,7 +38,7 @@ export async function migrate(database: Database, dir: string = MIGRATIONS_DIR):
   const applied: string[] = [];
   for (const file of files) {
     const script = readFileSync(join(dir, file), 'utf8');
-    const checksum = createHash('sha256').update(script).digest('hex');
+    const checksum = sha256Hex(script);
     const version = file.replace(/\.sql$/, '');
     const known = done.get(version);
     if (known !== undefined) {

@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { sha256Hex } from './bytes.ts';
 
 /** The electronic-signature algorithms accepted from applicants' keys. */
 export type SignatureAlgorithm = 'Ed25519' | 'ECDSA-P256-SHA256';
@@ -18,7 +19,7 @@ export function readPublicKey(pem: string): PublicKeyInfo | undefined {
     return undefined;
   }
   const der = key.export({ type: 'spki', format: 'der' });
-  const fingerprint = createHash('sha256').update(der).digest('hex');
+  const fingerprint = sha256Hex(der);
   if (key.asymmetricKeyType === 'ed25519') return { algorithm: 'Ed25519', fingerprint, key };
   if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return { algorithm: 'ECDSA-P256-SHA256', fingerprint, key };
   return undefined;

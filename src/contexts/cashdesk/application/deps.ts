@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db.ts';
 import type { RegisterFactsForCashdesk } from '../../fiscal/index.ts';
 import type { GuardPolicy } from '../domain/register-guard.ts';
 import type { ModuleHost, OperatorLink } from './ports.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 /** What every cash-desk use case needs; wired in src/app through the context's index.ts. */
 export type CashdeskDeps = {
@@ -26,7 +26,7 @@ export type CashdeskDeps = {
 export const actorOf = (p: AccountPrincipal | 'system'): string => (p === 'system' ? 'system' : `${p.role}:${p.login}`);
 
 /** Unlocks are kept per login session, by the hash of its token (the token itself is a secret). */
-export const sessionHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const sessionHash = (token: string): string => sha256Hex(token);
 
 /**
  * What the register believes about its link to the operator. A believed state is trusted for

@@ -5,7 +5,7 @@
  * must chain to an issuer customs trusts (`customs.trusted_issuers`), be in force when received,
  * and carry the signer's code in its subject (serialNumber, 2.5.4.5).
  */
-import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
+import { verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import { isNull } from 'drizzle-orm';
 import { canonicalJson } from '../../../platform/canonical-json.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -27,7 +27,7 @@ export type NationalSignatureCheck = (q: {
 
 /** The bytes a declarant signs: the canonical JSON of what it files (the same on every machine). */
 export const signingBytes = (value: unknown): Buffer => Buffer.from(canonicalJson(value), 'utf8');
-export const sha256Hex = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+export { sha256Hex } from '../../../platform/bytes.ts';
 
 /** The signer's code from a certificate subject: a domestic TIN, or `CC-number` for a foreign one. */
 export function signerCodeOf(certificate: X509Certificate): string | null {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
@@ -23,6 +22,7 @@ import {
 import { indicatorOn, insertGuarantee, nextGuaranteeReference, parametersOn } from '../infrastructure/guarantee.repository.ts';
 import type { GuaranteeRow, StoredDocument } from '../infrastructure/guarantee.schema.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 export type GuaranteeApplication = {
   readonly scope: GuaranteeScope;
@@ -74,7 +74,7 @@ function warehouseFacts(input: GuaranteeApplication): Result<WarehouseFacts | un
 const digest = (d: GuaranteeApplication['documents'][number]): StoredDocument => ({
   kind: d.kind,
   name: d.name,
-  sha256: createHash('sha256').update(Buffer.from(d.contentBase64, 'base64')).digest('hex'),
+  sha256: sha256Hex(Buffer.from(d.contentBase64, 'base64')),
 });
 
 /**

@@ -1,5 +1,4 @@
 /** Reads and writes shared by the stock-ledger use cases (docs/customs-regimes.md). */
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
@@ -14,6 +13,7 @@ import { toMilli } from '../domain/preliminary.ts';
 import { declarations } from '../infrastructure/declaration.schema.ts';
 import { type RegimeEntryRow, type RegimePlaceRow, regimeEntries, regimePlaces } from '../infrastructure/regime.schema.ts';
 import { actorOf } from './deps.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 type Refusal = Failure<RegimeErrorCode>;
 
@@ -79,7 +79,7 @@ export async function receivedOfLot(tx: Db, ownerTin: string, lot: LotKey): Prom
 /** How a repeat of the owner's software is recognised: the key, and the hash of what was asked. */
 export type Idempotency = { readonly key: string; readonly hash: string };
 export const idempotencyOf = (key: string | undefined, request: unknown): Idempotency | undefined =>
-  key ? { key, hash: createHash('sha256').update(canonicalJson(request)).digest('hex') } : undefined;
+  key ? { key, hash: sha256Hex(canonicalJson(request)) } : undefined;
 
 /**
  * The records a key already produced: the same request answers them again (a repeat); another

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { attachments } from '../infrastructure/schema.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 /** A file as it arrives in a request. */
 export type AttachmentInput = {
@@ -30,7 +30,7 @@ export function decodeAttachments(list: readonly AttachmentInput[]): Result<Deco
     if (bytes.length === 0) return fail('ATTACHMENT_INVALID', `body.attachments[${i}].contentBase64`, { reason: 'EMPTY' });
     if (bytes.length > MAX_ATTACHMENT_BYTES)
       return fail('ATTACHMENT_INVALID', `body.attachments[${i}].contentBase64`, { reason: 'TOO_LARGE', maxBytes: MAX_ATTACHMENT_BYTES });
-    out.push({ ...a, contentBase64: clean, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    out.push({ ...a, contentBase64: clean, sizeBytes: bytes.length, sha256: sha256Hex(bytes) });
   }
   return ok(out);
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
@@ -23,6 +23,7 @@ import { type ComplaintDocument, complaintCopyPdf, complaintReplyPdf } from '../
 import { type RequestRow, requests, results, units } from '../infrastructure/schema.ts';
 import { actorOf, type TaxServicesDeps } from './deps.ts';
 import { completeRequest, openRequest } from './requests.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 type ComplaintFailure = Failure<ComplaintErrorCode | RequestErrorCode>;
 
@@ -63,7 +64,7 @@ export type RegisteredComplaint = {
   readonly receiptCopyResultId: string | null;
 };
 
-const hashSecret = (secret: string) => createHash('sha256').update(normaliseSecret(secret)).digest('hex');
+const hashSecret = (secret: string) => sha256Hex(normaliseSecret(secret));
 
 function aboutText(c: Pick<ComplaintRow, 'conduct' | 'officialName' | 'decisionRef' | 'declarationRef'>, unitName: Localised | null): string | null {
   const conduct = c.conduct === 'action' ? 'амал / действие / action' : c.conduct === 'inaction' ? 'беамалӣ / бездействие / inaction' : null;
@@ -170,7 +171,7 @@ export async function registerComplaint(
         fileName: `complaint-${row.number}-second-copy.pdf`,
         mediaType: 'application/pdf',
         contentBase64: pdf.toString('base64'),
-        sha256: createHash('sha256').update(pdf).digest('hex'),
+        sha256: sha256Hex(pdf),
         createdAt: now,
       });
     }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
@@ -18,6 +17,7 @@ import { type DashboardRow, dashboard } from './dashboard.ts';
 import type { TaxServicesDeps } from './deps.ts';
 import { type RatingSummary, ratingSummary } from './ratings.ts';
 import { completeRequest, openRequest } from './requests.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 /** 10.10.03: the service line of the monthly note. */
 export const QUALITY_NOTE_SERVICE = '10.10.03';
@@ -270,7 +270,7 @@ async function addResults(
       fileName: f.fileName,
       mediaType: f.mediaType,
       contentBase64: f.content.toString('base64'),
-      sha256: createHash('sha256').update(f.content).digest('hex'),
+      sha256: sha256Hex(f.content),
       createdAt: at,
     });
   }

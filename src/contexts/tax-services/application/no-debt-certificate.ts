@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { RequestErrorCode } from '../domain/errors.ts';
@@ -18,6 +17,7 @@ import {
   todayOf,
 } from './ledger.ts';
 import { completeRequest, type DeliveredResult, rejectRequest } from './requests.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 export type IssuedDocument = { readonly number: string; readonly kind: string; readonly resultId: string; readonly sha256: string };
 
@@ -31,7 +31,6 @@ export type NoDebtOutcome = {
   readonly documents: readonly IssuedDocument[];
 };
 
-export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 export const pdf = (kind: DeliveredResult['kind'], fileName: string, content: Buffer): DeliveredResult => ({
   kind,
   fileName,
@@ -79,8 +78,8 @@ export async function requestNoDebtCertificate(
     if (!done.ok) return done;
     const [certId, actId] = done.value.resultIds as [string, string];
     const documents = [
-      { number, kind: 'no_debt_certificate' as const, resultId: certId, sha256: sha256(certificate) },
-      { number: actNumber, kind: 'reconciliation_act' as const, resultId: actId, sha256: sha256(actPdf) },
+      { number, kind: 'no_debt_certificate' as const, resultId: certId, sha256: sha256Hex(certificate) },
+      { number: actNumber, kind: 'reconciliation_act' as const, resultId: actId, sha256: sha256Hex(actPdf) },
     ];
     for (const d of documents)
       await registerDocument(tx, { ...base, ...d, ...(d.kind === 'reconciliation_act' ? { periodFrom: act.from, periodTo: act.to } : {}) });
@@ -100,8 +99,8 @@ export async function requestNoDebtCertificate(
   if (!done.ok) return done;
   const [letterId, actId] = done.value.resultIds as [string, string];
   const documents = [
-    { number: letterNumber, kind: 'refusal_letter' as const, resultId: letterId, sha256: sha256(letter) },
-    { number: actNumber, kind: 'reconciliation_act' as const, resultId: actId, sha256: sha256(actPdf) },
+    { number: letterNumber, kind: 'refusal_letter' as const, resultId: letterId, sha256: sha256Hex(letter) },
+    { number: actNumber, kind: 'reconciliation_act' as const, resultId: actId, sha256: sha256Hex(actPdf) },
   ];
   for (const d of documents)
     await registerDocument(tx, { ...base, ...d, ...(d.kind === 'reconciliation_act' ? { periodFrom: act.from, periodTo: act.to } : {}) });

@@ -13,7 +13,8 @@ import { propertyNoticePdf } from '../infrastructure/ledger-documents.ts';
 import { propertyNotices, propertyObjects } from '../infrastructure/ledger.schema.ts';
 import type { TaxServicesDeps } from './deps.ts';
 import { appendEntries, registerDocument, todayOf } from './ledger.ts';
-import { pdf, sha256 } from './no-debt-certificate.ts';
+import { pdf } from './no-debt-certificate.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 import { queueMessage, trilingual } from './outgoing-messages.ts';
 import { completeRequest, openRequest } from './requests.ts';
 
@@ -144,7 +145,7 @@ async function noticeOne(deps: TaxServicesDeps, actor: string, ownerTin: string,
       tin: ownerTin,
       requestId: opened.value.id,
       resultId,
-      sha256: sha256(file),
+      sha256: sha256Hex(file),
       issuedAt: at,
       periodFrom: `${year}-01-01`,
       periodTo: `${year}-12-31`,

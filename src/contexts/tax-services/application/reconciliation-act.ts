@@ -8,7 +8,8 @@ import { paymentsCertificatePdf, type REGIME_NAMES, reconciliationActCsv, reconc
 import { ledgerEntries } from '../infrastructure/ledger.schema.ts';
 import type { TaxServicesDeps } from './deps.ts';
 import { checkPastDate, type LedgerApplicant, loadAct, openLedgerRequest, registerDocument, taxpayerRef, taxTypeNames } from './ledger.ts';
-import { type IssuedDocument, pdf, sha256 } from './no-debt-certificate.ts';
+import { type IssuedDocument, pdf } from './no-debt-certificate.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 import { completeRequest } from './requests.ts';
 
 export type PeriodInput = { readonly from: string; readonly to: string };
@@ -55,7 +56,7 @@ export async function requestReconciliationAct(
     { kind: 'reconciliation_act', fileName: `${number}.csv`, mediaType: 'text/csv', content: csv },
   ]);
   if (!done.ok) return done;
-  const document = { number, kind: 'reconciliation_act', resultId: done.value.resultIds[0] as string, sha256: sha256(file) };
+  const document = { number, kind: 'reconciliation_act', resultId: done.value.resultIds[0] as string, sha256: sha256Hex(file) };
   await registerDocument(tx, {
     ...document,
     kind: 'reconciliation_act',
@@ -132,7 +133,7 @@ export async function requestPaymentsCertificate(
   });
   const done = await completeRequest(tx, deps, actor, request.id, [pdf('certificate', `${number}.pdf`, file)]);
   if (!done.ok) return done;
-  const document = { number, kind: 'payments_certificate', resultId: done.value.resultIds[0] as string, sha256: sha256(file) };
+  const document = { number, kind: 'payments_certificate', resultId: done.value.resultIds[0] as string, sha256: sha256Hex(file) };
   await registerDocument(tx, {
     ...document,
     kind: 'payments_certificate',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
 import { type Db, rows } from '../../../platform/db.ts';
@@ -12,6 +11,7 @@ import { type ClockStart, pauseUnit, resumeClock, type SlaClock, startClock } fr
 import type { Channel, ResultKind, ServiceLine } from '../domain/types.ts';
 import { completionStats, type RequestRow, requestEvents, requests, results, units } from '../infrastructure/schema.ts';
 import type { TaxServicesDeps } from './deps.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 /** A new request as any channel brings it in (TS-26). */
 export type OpenRequestInput = {
@@ -321,7 +321,7 @@ async function close(
       fileName: r.fileName,
       mediaType: r.mediaType,
       contentBase64: r.content.toString('base64'),
-      sha256: createHash('sha256').update(r.content).digest('hex'),
+      sha256: sha256Hex(r.content),
       createdAt: at,
     });
   }

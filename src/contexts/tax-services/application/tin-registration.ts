@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
 import { type Db, rows, transact } from '../../../platform/db.ts';
@@ -14,6 +13,7 @@ import type { TaxServicesDeps } from './deps.ts';
 import { queueMessage, trilingual } from './outgoing-messages.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import { findByPassport, lockPassport, registerTaxpayer } from './taxpayers.ts';
+import { sha256Hex } from '../../../platform/bytes.ts';
 
 export type TinRegistrationInput = TinApplicationInput & {
   /** The tax body of the place of residence; the Dushanbe department when not given. */
@@ -104,7 +104,7 @@ export async function registerTinOnline(
     if (!completed.ok) return completed;
     const resultId = completed.value.resultIds[0];
     if (!resultId) throw new Error('the certificate was not kept');
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const sha256 = sha256Hex(pdf);
     await tx.insert(tinCertificates).values({
       id: uuidv7(at.getTime()),
       number: certificateNumber,

@@ -6,7 +6,7 @@
  * says what a production deployment does instead). Checks use Node's own X509Certificate.
  */
 import 'reflect-metadata';
-import { createHash, createPublicKey, randomBytes, X509Certificate as NodeCertificate, verify as verifySignature, webcrypto } from 'node:crypto';
+import { createPublicKey, randomBytes, X509Certificate as NodeCertificate, verify as verifySignature, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../platform/db.ts';
@@ -148,7 +148,7 @@ export async function publicKeyToCertify(input: {
   return undefined;
 }
 
-export const sha256Hex = (bytes: Buffer | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export { sha256Hex } from '../../../platform/bytes.ts';
 
 /** A certificate as Node reads it, or undefined when the text is not one. */
 export function readCertificate(pem: string): NodeCertificate | undefined {

@@ -12,10 +12,11 @@
  * that counts it, and the caller gets it only after the state is written: a document file above the
  * state's last number was never handed out and is simply overwritten.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ModuleState, PendingDocument, ShiftSignature } from '../../domain/fiscal-module.ts';
+import { sha256Hex } from '../../../../platform/bytes.ts';
 
 /** What the module keeps secret (p.74, p.81); never returned by any operation. */
 export type ModuleSecrets = {
@@ -44,7 +45,7 @@ const LOCK = 'module.lock';
  * The checksum finds a torn or edited file (it is not a secret: p.74's protection is the card's);
  * SHA-256 is native and keeps a long offline backlog cheap to write (bench/cashdesk).
  */
-const checksumOf = (json: string) => createHash('sha256').update(json).digest('hex');
+const checksumOf = (json: string) => sha256Hex(json);
 const documentFile = (dir: string, n: number) => join(dir, DOCUMENTS, `${String(n).padStart(12, '0')}.json`);
 const signatureFile = (dir: string, shift: number) => join(dir, SIGNATURES, `${String(shift).padStart(9, '0')}.json`);
 
@@ -162,7 +163,7 @@ const COMPACT_AFTER = 1000;
 /** One line of pending.log, with the first 16 hex of its SHA-256 to find a torn or edited line. */
 function pendingLine(op: '+' | '-', p: PendingDocument): string {
   const body = op === '+' ? `+ ${p.number} ${p.fiscalSign} ${p.issuedAtMs}` : `- ${p.number}`;
-  return `${body} ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n`;
+  return `${body} ${sha256Hex(body).slice(0, 16)}\n`;
 }
 
 /**
@@ -180,7 +181,7 @@ function replayPending(text: string, nextNumber: number): { pending: Map<number,
     if (row === '') continue;
     const cut = row.lastIndexOf(' ');
     const body = row.slice(0, cut);
-    const isSound = cut > 0 && createHash('sha256').update(body).digest('hex').slice(0, 16) === row.slice(cut + 1);
+    const isSound = cut > 0 && sha256Hex(body).slice(0, 16) === row.slice(cut + 1);
     if (!isSound) {
       if (i === last) break;
       return null;
