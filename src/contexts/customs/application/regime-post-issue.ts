@@ -1,12 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, ok, type Result } from '../../../platform/result.ts';
 import type { RegimeErrorCode } from '../domain/regime-errors.ts';
 import { checkIssueBasis, checkWithdrawal } from '../domain/regime-ledger.ts';
 import { toMilli } from '../domain/preliminary.ts';
 import type { CustomsDeps } from './deps.ts';
-import type { Posted } from './regime-post-receipt.ts';
-import { appendEntries, idempotencyOf, lotOnBook, ownPlace, releasedDeclaration, repeated } from './regime-store.ts';
+import { lotOnBook, releasedDeclaration, postOnOwnPlace, type Posted } from './regime-store.ts';
 
 export type IssueInput = {
   /** The lot: the declaration that placed the goods and its item. */
@@ -32,16 +30,8 @@ export async function postRegimeIssue(
   placeId: string,
   input: IssueInput,
 ): Promise<Result<Posted, Failure<RegimeErrorCode>>> {
-  const now = deps.clock.now();
-  const { channel, idempotencyKey, ...request } = input;
-  const idem = idempotencyOf(idempotencyKey, { op: 'issue', placeId, ...request });
-  return transact(deps.database.db, async (tx) => {
-    const place = await ownPlace(tx, owner, placeId);
-    if (!place.ok) return place;
-    const seen = await repeated(tx, place.value.ownerTin, idem);
-    if (!seen.ok) return seen;
-    if (seen.value) return ok({ entries: seen.value, isRepeat: true });
-    const basis = checkIssueBasis(place.value.kind, input.basis);
+  return postOnOwnPlace(deps, owner, placeId, 'issue', input, async (tx, place) => {
+    const basis = checkIssueBasis(place.kind, input.basis);
     if (!basis.ok) return basis;
     if (input.basis === 'declaration') {
       const completing = await releasedDeclaration(tx, input.documentNumber, 'body.documentNumber');
@@ -53,27 +43,19 @@ export async function postRegimeIssue(
     const quantityMilli = toMilli(input.quantity);
     const checked = checkWithdrawal(quantityMilli, book.balanceMilli);
     if (!checked.ok) return checked;
-    const entries = await appendEntries(
-      tx,
-      owner,
-      now,
-      [
-        {
-          placeId,
-          ownerTin: place.value.ownerTin,
-          kind: 'issue',
-          lotDeclarationNumber: lot.declarationNumber,
-          itemNo: lot.itemNo,
-          commodityCode: book.commodityCode,
-          unit: book.unit,
-          deltaMilli: -quantityMilli,
-          documentKind: input.basis,
-          documentNumber: input.documentNumber,
-          channel: channel ?? 'portal',
-        },
-      ],
-      idem,
-    );
-    return ok({ entries, isRepeat: false });
+    return ok([
+      {
+        placeId,
+        ownerTin: place.ownerTin,
+        kind: 'issue',
+        lotDeclarationNumber: lot.declarationNumber,
+        itemNo: lot.itemNo,
+        commodityCode: book.commodityCode,
+        unit: book.unit,
+        deltaMilli: -quantityMilli,
+        documentKind: input.basis,
+        documentNumber: input.documentNumber,
+      },
+    ]);
   });
 }

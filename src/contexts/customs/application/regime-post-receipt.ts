@@ -1,12 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { RegimeErrorCode } from '../domain/regime-errors.ts';
 import { checkReceipt } from '../domain/regime-ledger.ts';
 import { toMilli } from '../domain/preliminary.ts';
-import type { RegimeEntryRow } from '../infrastructure/regime.schema.ts';
 import type { CustomsDeps } from './deps.ts';
-import { appendEntries, idempotencyOf, itemQuantity, ownPlace, placingDeclaration, receivedOfLot, repeated } from './regime-store.ts';
+import { itemQuantity, placingDeclaration, receivedOfLot, postOnOwnPlace, type Posted } from './regime-store.ts';
 
 export type ReceiptInput = {
   /** The goods declaration that placed the goods under the regime of this place. */
@@ -17,8 +15,6 @@ export type ReceiptInput = {
   /** The owner's software's key: the same request again returns the first record. */
   readonly idempotencyKey?: string;
 };
-
-export type Posted = { readonly entries: RegimeEntryRow[]; readonly isRepeat: boolean };
 
 /**
  * CUS-REG-01..03 (art.230 p.1 i.2, art.262 p.1 i.4, art.279 i.7 as amended): the owner records goods
@@ -31,45 +27,29 @@ export async function postRegimeReceipt(
   placeId: string,
   input: ReceiptInput,
 ): Promise<Result<Posted, Failure<RegimeErrorCode>>> {
-  const now = deps.clock.now();
-  const { channel, idempotencyKey, ...request } = input;
-  const idem = idempotencyOf(idempotencyKey, { op: 'receipt', placeId, ...request });
-  return transact(deps.database.db, async (tx) => {
-    const place = await ownPlace(tx, owner, placeId);
-    if (!place.ok) return place;
-    const seen = await repeated(tx, place.value.ownerTin, idem);
-    if (!seen.ok) return seen;
-    if (seen.value) return ok({ entries: seen.value, isRepeat: true });
-    const declaration = await placingDeclaration(tx, place.value.kind, input.declarationNumber, 'body.declarationNumber');
+  return postOnOwnPlace(deps, owner, placeId, 'receipt', input, async (tx, place) => {
+    const declaration = await placingDeclaration(tx, place.kind, input.declarationNumber, 'body.declarationNumber');
     if (!declaration.ok) return declaration;
     const item = declaration.value.items.find((i) => i.number === input.itemNo);
     if (!item) return fail('REGIME_ITEM_NOT_DECLARED', 'body.itemNo');
     const declared = itemQuantity(item);
     const lot = { declarationNumber: input.declarationNumber, itemNo: input.itemNo };
     const quantityMilli = toMilli(input.quantity);
-    const checked = checkReceipt(quantityMilli, declared.milli, await receivedOfLot(tx, place.value.ownerTin, lot));
+    const checked = checkReceipt(quantityMilli, declared.milli, await receivedOfLot(tx, place.ownerTin, lot));
     if (!checked.ok) return checked;
-    const entries = await appendEntries(
-      tx,
-      owner,
-      now,
-      [
-        {
-          placeId,
-          ownerTin: place.value.ownerTin,
-          kind: 'receipt',
-          lotDeclarationNumber: lot.declarationNumber,
-          itemNo: lot.itemNo,
-          commodityCode: item.commodityCode,
-          unit: declared.unit,
-          deltaMilli: quantityMilli,
-          documentKind: 'placing_declaration',
-          documentNumber: input.declarationNumber,
-          channel: channel ?? 'portal',
-        },
-      ],
-      idem,
-    );
-    return ok({ entries, isRepeat: false });
+    return ok([
+      {
+        placeId,
+        ownerTin: place.ownerTin,
+        kind: 'receipt',
+        lotDeclarationNumber: lot.declarationNumber,
+        itemNo: lot.itemNo,
+        commodityCode: item.commodityCode,
+        unit: declared.unit,
+        deltaMilli: quantityMilli,
+        documentKind: 'placing_declaration',
+        documentNumber: input.declarationNumber,
+      },
+    ]);
   });
 }

@@ -1,13 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { RegimeErrorCode } from '../domain/regime-errors.ts';
 import { checkReversible, checkWithdrawal } from '../domain/regime-ledger.ts';
 import { regimeEntries } from '../infrastructure/regime.schema.ts';
 import type { CustomsDeps } from './deps.ts';
-import type { Posted } from './regime-post-receipt.ts';
-import { appendEntries, idempotencyOf, lotOnBook, ownPlace, repeated } from './regime-store.ts';
+import { lotOnBook, postOnOwnPlace, type Posted } from './regime-store.ts';
 
 export type ReversalInput = {
   readonly entryId: string;
@@ -27,15 +25,7 @@ export async function reverseRegimeEntry(
   placeId: string,
   input: ReversalInput,
 ): Promise<Result<Posted, Failure<RegimeErrorCode>>> {
-  const now = deps.clock.now();
-  const { channel, idempotencyKey, ...request } = input;
-  const idem = idempotencyOf(idempotencyKey, { op: 'reversal', placeId, ...request });
-  return transact(deps.database.db, async (tx) => {
-    const place = await ownPlace(tx, owner, placeId);
-    if (!place.ok) return place;
-    const seen = await repeated(tx, place.value.ownerTin, idem);
-    if (!seen.ok) return seen;
-    if (seen.value) return ok({ entries: seen.value, isRepeat: true });
+  return postOnOwnPlace(deps, owner, placeId, 'reversal', input, async (tx) => {
     const [entry] = await tx
       .select()
       .from(regimeEntries)
@@ -49,28 +39,20 @@ export async function reverseRegimeEntry(
       const checked = checkWithdrawal(entry.deltaMilli, (await lotOnBook(tx, placeId, lot))?.balanceMilli ?? 0n, 'body.entryId');
       if (!checked.ok) return checked;
     }
-    const entries = await appendEntries(
-      tx,
-      owner,
-      now,
-      [
-        {
-          placeId,
-          ownerTin: entry.ownerTin,
-          kind: 'reversal',
-          lotDeclarationNumber: entry.lotDeclarationNumber,
-          itemNo: entry.itemNo,
-          commodityCode: entry.commodityCode,
-          unit: entry.unit,
-          deltaMilli: -entry.deltaMilli,
-          documentKind: 'reversal',
-          documentNumber: input.reason,
-          reversesEntryId: entry.id,
-          channel: channel ?? 'portal',
-        },
-      ],
-      idem,
-    );
-    return ok({ entries, isRepeat: false });
+    return ok([
+      {
+        placeId,
+        ownerTin: entry.ownerTin,
+        kind: 'reversal',
+        lotDeclarationNumber: entry.lotDeclarationNumber,
+        itemNo: entry.itemNo,
+        commodityCode: entry.commodityCode,
+        unit: entry.unit,
+        deltaMilli: -entry.deltaMilli,
+        documentKind: 'reversal',
+        documentNumber: input.reason,
+        reversesEntryId: entry.id,
+      },
+    ]);
   });
 }

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { canonicalJson } from '../../../platform/canonical-json.ts';
-import { type Db, rows } from '../../../platform/db.ts';
+import { type Db, rows, transact } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { DeclarationItem } from '../domain/declaration.ts';
@@ -12,12 +12,51 @@ import { type LotKey, PLACING_REGIME, type PlaceKind } from '../domain/regime-le
 import { toMilli } from '../domain/preliminary.ts';
 import { declarations } from '../infrastructure/declaration.schema.ts';
 import { type RegimeEntryRow, type RegimePlaceRow, regimeEntries, regimePlaces } from '../infrastructure/regime.schema.ts';
-import { actorOf } from './deps.ts';
+import { actorOf, type CustomsDeps } from './deps.ts';
 import { sha256Hex } from '../../../platform/bytes.ts';
 
 type Refusal = Failure<RegimeErrorCode>;
 
 const isCustoms = (p: AccountPrincipal) => p.role === 'customs_officer' || p.role === 'risk_analyst';
+
+/** What a posting answers: its ledger records, and whether the same request was answered before. */
+export type Posted = { readonly entries: RegimeEntryRow[]; readonly isRepeat: boolean };
+
+/**
+ * The opening every posting on one's own place shares (receipt, issue, reversal): the place is
+ * locked for its owner, a repeated request under the same key answers its first records, and only
+ * then does `post` run, in the same transaction: it answers the records to append,
+ * which go on the ledger by the channel asked and under the key.
+ */
+export async function postOnOwnPlace(
+  deps: CustomsDeps,
+  owner: AccountPrincipal,
+  placeId: string,
+  op: 'receipt' | 'issue' | 'reversal',
+  input: { readonly channel?: NewEntry['channel']; readonly idempotencyKey?: string },
+  post: (tx: Db, place: RegimePlaceRow) => Promise<Result<readonly Omit<NewEntry, 'channel'>[], Refusal>>,
+): Promise<Result<Posted, Refusal>> {
+  const now = deps.clock.now();
+  const { channel, idempotencyKey, ...request } = input;
+  const idem = idempotencyOf(idempotencyKey, { op, placeId, ...request });
+  return transact(deps.database.db, async (tx) => {
+    const place = await ownPlace(tx, owner, placeId);
+    if (!place.ok) return place;
+    const seen = await repeated(tx, place.value.ownerTin, idem);
+    if (!seen.ok) return seen;
+    if (seen.value) return ok({ entries: seen.value, isRepeat: true });
+    const made = await post(tx, place.value);
+    if (!made.ok) return made;
+    const entries = await appendEntries(
+      tx,
+      owner,
+      now,
+      made.value.map((e) => ({ ...e, channel: channel ?? 'portal' })),
+      idem,
+    );
+    return ok({ entries, isRepeat: false });
+  });
+}
 
 /** The place, locked for the posting (postings of one place are serialised, so two issues never overdraw a lot), and only for its owner. */
 export async function ownPlace(tx: Db, owner: AccountPrincipal, placeId: string, field = 'params.id'): Promise<Result<RegimePlaceRow, Refusal>> {

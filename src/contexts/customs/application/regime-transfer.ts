@@ -8,8 +8,7 @@ import { checkTransfer, checkWithdrawal } from '../domain/regime-ledger.ts';
 import { toMilli } from '../domain/preliminary.ts';
 import { regimePlaces } from '../infrastructure/regime.schema.ts';
 import type { CustomsDeps } from './deps.ts';
-import type { Posted } from './regime-post-receipt.ts';
-import { appendEntries, idempotencyOf, lotOnBook, repeated } from './regime-store.ts';
+import { appendEntries, idempotencyOf, lotOnBook, repeated, type Posted } from './regime-store.ts';
 
 export type TransferInput = {
   readonly toPlaceId: string;

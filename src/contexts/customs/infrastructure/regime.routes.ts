@@ -11,7 +11,8 @@ import { extendProcessingPermitPeriod } from '../application/regime-extend-permi
 import { recordPermitParameter } from '../application/regime-permit-parameters.ts';
 import { getProcessingPermit, listPermitParameters, listProcessingPermits } from '../application/regime-permit-queries.ts';
 import { postRegimeIssue } from '../application/regime-post-issue.ts';
-import { type Posted, postRegimeReceipt } from '../application/regime-post-receipt.ts';
+import { postRegimeReceipt } from '../application/regime-post-receipt.ts';
+import type { Posted } from '../application/regime-store.ts';
 import { getRegimePlace, listRegimePlaces, regimeBalances, regimeLedger, regimeReconciliation, regimeStocktakesOf } from '../application/regime-queries.ts';
 import { recordRegimeStocktake } from '../application/regime-record-stocktake.ts';
 import { registerRegimePlace } from '../application/regime-register-place.ts';
