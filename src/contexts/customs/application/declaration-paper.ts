@@ -8,15 +8,13 @@ import { notify } from '../../../platform/notifications.ts';
 import { publish } from '../../../platform/outbox.ts';
 import { ok, type Result } from '../../../platform/result.ts';
 import type { DeclarationData, DeclarationForm } from '../domain/declaration.ts';
-import { type Ground, registrationReasons } from '../domain/declaration-checks.ts';
-import { assess } from '../domain/declaration-payments.ts';
+import type { Ground } from '../domain/declaration-checks.ts';
 import { type DeclarationRow, declarations, declarationVersions } from '../infrastructure/declaration.schema.ts';
 import { outages } from '../infrastructure/preliminary.schema.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
-import { declarationFacts } from './declaration-facts.ts';
-import { DECLARATION_REGISTERED, issuePaymentOrderFor, type RegistrationPorts } from './declaration-register.ts';
+import { acceptance, checkRegistration, DECLARATION_REGISTERED, issuePaymentOrderFor, type RegistrationPorts } from './declaration-register.ts';
 import { sha256Hex, signingBytes } from './declaration-signature.ts';
-import { assessmentColumns, nextNumber, type Refusal } from './declaration-store.ts';
+import { assessmentColumns, type Refusal } from './declaration-store.ts';
 
 /** The six grounds of art.132 p.4 in the three languages, for the written notice of p.5. */
 const GROUND_TITLES: Readonly<Record<Ground, { tg: string; ru: string; en: string }>> = {
@@ -69,28 +67,21 @@ export async function keyPaperDeclaration(
       (o) => (o.endedAt === null || o.endedAt > now) && o.officeCodes.includes(data.officeCode),
     );
     if (!outage) return { ok: false, error: { code: 'DECLARATION_PAPER_WITHOUT_OUTAGE', field: 'body.data.officeCode' } };
-    const facts = await declarationFacts(tx, data, day, 'paper');
-    const pi = data.preliminaryNumber === undefined ? undefined : await ports.preliminary(tx, data.preliminaryNumber, now);
-    const storage = data.storageNumber === undefined ? undefined : await ports.storage(tx, data.storageNumber);
-    const reasons = registrationReasons(data, {
-      day,
-      form: input.form,
-      channel: 'paper',
-      offices: facts.offices,
-      declarant: facts.declarant,
-      broker: facts.broker,
-      filerTin: input.filerTin,
-      signature: undefined,
-      tariffs: facts.tariffs,
-      countries: facts.countries,
-      rate: facts.rate,
-      documentTypes: facts.documentTypes,
-      requiredDocuments: facts.requiredDocuments.map((r) => ({ ...r, isObtainable: true })), // paper copies are on the desk, not uploaded
-      preliminary: pi,
-      storage,
-      isOutageOpen: true,
-      isIncompletePermitted: input.form !== 'incomplete',
-    });
+    const { facts, reasons, calendarOffice } = await checkRegistration(
+      tx,
+      ports,
+      data,
+      {
+        day,
+        form: input.form,
+        channel: 'paper',
+        filerTin: input.filerTin,
+        signature: undefined,
+        isOutageOpen: true,
+        isIncompletePermitted: input.form !== 'incomplete',
+      },
+      now,
+    );
     const id = uuidv7(now.getTime());
     const base = {
       id,
@@ -143,9 +134,7 @@ export async function keyPaperDeclaration(
       });
       return ok(row as DeclarationRow);
     }
-    const office = facts.offices.find((o) => o.code === data.officeCode);
-    const assessment = assess(data, facts.rate as string, (item) => facts.tariffs.get(item.commodityCode) as never);
-    const number = await nextNumber(tx, data.officeCode, day);
+    const { assessment, number } = await acceptance(tx, data, facts, day);
     const [row] = await tx
       .insert(declarations)
       .values({
@@ -156,7 +145,7 @@ export async function keyPaperDeclaration(
         registeredAt: now,
         acceptedOn: day,
         ...assessmentColumns(assessment),
-        releaseDueAt: deps.calendar().addWorkingDays(now, deps.declarations.releaseWorkingDays, office?.calendarOffice ?? 'default'),
+        releaseDueAt: deps.calendar().addWorkingDays(now, deps.declarations.releaseWorkingDays, calendarOffice),
       })
       .returning();
     await tx.insert(declarationVersions).values({

@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAuditLater as appendAudit } from '../../../platform/audit.ts';
-import { dushanbeDate } from '../../../platform/calendar/index.ts';
+import { dushanbeDate, type IsoDate } from '../../../platform/calendar/index.ts';
 import { type Db, transact } from '../../../platform/db.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { publish } from '../../../platform/outbox.ts';
 import { fail, ok, type Result } from '../../../platform/result.ts';
-import { registrationReasons } from '../domain/declaration-checks.ts';
+import { type RegistrationFacts, registrationReasons } from '../domain/declaration-checks.ts';
+import type { DeclarationData } from '../domain/declaration.ts';
 import { type Assessment, assess } from '../domain/declaration-payments.ts';
 import { type DeclarationRow, declarations, declarationVersions } from '../infrastructure/declaration.schema.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
-import { declarationFacts } from './declaration-facts.ts';
+import { type DeclarationFacts, declarationFacts } from './declaration-facts.ts';
 import { sha256Hex, signingBytes, verifyFiling } from './declaration-signature.ts';
 import { assessmentColumns, lockDeclaration, readDeclaration, mayFile, nextNumber, type Refusal } from './declaration-store.ts';
 
@@ -53,6 +54,49 @@ export type RegistrationPorts = { readonly preliminary: PreliminaryLookup; reado
  */
 export function filingDeadline(deps: CustomsDeps, periodEndsAt: Date, calendarOffice: string): Date {
   return deps.calendar().endOfDay(dushanbeDate(periodEndsAt), { rollToWorkingDay: true, office: calendarOffice });
+}
+
+/** What the filing itself says, beyond the data: the day, the form and channel, who files, how it was signed. */
+export type FilingCircumstances = Pick<RegistrationFacts, 'day' | 'form' | 'channel' | 'filerTin' | 'signature' | 'isOutageOpen' | 'isIncompletePermitted'>;
+
+/**
+ * The one check before registration, electronic or paper (art.132 p.4, AMB-05): the facts of the
+ * day, the preliminary information and storage named, and every reason on the six grounds. The
+ * facts come back too, for the assessment and the calendar of the office.
+ */
+export async function checkRegistration(
+  tx: Db,
+  ports: Pick<RegistrationPorts, 'preliminary' | 'storage'>,
+  data: DeclarationData,
+  filing: FilingCircumstances,
+  at: Date,
+) {
+  const facts = await declarationFacts(tx, data, filing.day, filing.channel);
+  const pi = data.preliminaryNumber === undefined ? undefined : await ports.preliminary(tx, data.preliminaryNumber, at);
+  const storage = data.storageNumber === undefined ? undefined : await ports.storage(tx, data.storageNumber);
+  // Paper copies are on the customs desk, not uploaded: every required document counts as obtainable.
+  const requiredDocuments = filing.channel === 'paper' ? facts.requiredDocuments.map((r) => ({ ...r, isObtainable: true })) : facts.requiredDocuments;
+  const reasons = registrationReasons(data, {
+    ...filing,
+    offices: facts.offices,
+    declarant: facts.declarant,
+    broker: facts.broker,
+    tariffs: facts.tariffs,
+    countries: facts.countries,
+    rate: facts.rate,
+    documentTypes: facts.documentTypes,
+    requiredDocuments,
+    preliminary: pi,
+    storage,
+  });
+  const office = facts.offices.find((o) => o.code === data.officeCode);
+  return { facts, storage, reasons, calendarOffice: office?.calendarOffice ?? 'default' };
+}
+
+/** Registration is acceptance (art.132 p.2): the assessment at the rates of the day (art.136 p.13) and the next number of the office. */
+export async function acceptance(tx: Db, data: DeclarationData, facts: DeclarationFacts, day: IsoDate) {
+  const assessment = assess(data, facts.rate as string, (item) => facts.tariffs.get(item.commodityCode) as never);
+  return { assessment, number: await nextNumber(tx, data.officeCode, day) };
 }
 
 /** CUS-DEC-70, 85: what is payable goes out as a payment order under the registration number, to the declarant (or its broker when the declarant is foreign). */
@@ -111,35 +155,25 @@ export async function registerDeclaration(
       return fail('DECLARATION_STATE_INVALID', 'params.id', { state: row.state, reason: 'changed' });
     const day = dushanbeDate(now);
     const data = row.data;
-    const facts = await declarationFacts(tx, data, day, 'electronic');
-    const pi = data.preliminaryNumber === undefined ? undefined : await ports.preliminary(tx, data.preliminaryNumber, now);
-    const storage = data.storageNumber === undefined ? undefined : await ports.storage(tx, data.storageNumber);
-    const reasons = registrationReasons(data, {
-      day,
-      form: row.form,
-      channel: 'electronic',
-      offices: facts.offices,
-      declarant: facts.declarant,
-      broker: facts.broker,
-      filerTin: row.filerTin,
-      signature: { isValid: signature.isValid, tin: signature.signerCode, fault: signature.fault },
-      tariffs: facts.tariffs,
-      countries: facts.countries,
-      rate: facts.rate,
-      documentTypes: facts.documentTypes,
-      requiredDocuments: facts.requiredDocuments,
-      preliminary: pi,
-      storage,
-      isOutageOpen: false,
-      isIncompletePermitted: row.incompletePermittedAt !== null,
-    });
+    const { facts, storage, reasons, calendarOffice } = await checkRegistration(
+      tx,
+      ports,
+      data,
+      {
+        day,
+        form: row.form,
+        channel: 'electronic',
+        filerTin: row.filerTin,
+        signature: { isValid: signature.isValid, tin: signature.signerCode, fault: signature.fault },
+        isOutageOpen: false,
+        isIncompletePermitted: row.incompletePermittedAt !== null,
+      },
+      now,
+    );
     if (reasons.length > 0) return fail('DECLARATION_NOT_REGISTERABLE', `body.${reasons[0]?.field}`, { reasons });
 
-    const office = facts.offices.find((o) => o.code === data.officeCode);
-    const calendarOffice = office?.calendarOffice ?? 'default';
     const calendar = deps.calendar();
-    const assessment = assess(data, facts.rate as string, (item) => facts.tariffs.get(item.commodityCode) as never);
-    const number = await nextNumber(tx, data.officeCode, day);
+    const { assessment, number } = await acceptance(tx, data, facts, day);
     const isPreliminary = row.form === 'preliminary';
     const filingDueAt = storage ? filingDeadline(deps, storage.periodEndsAt, calendarOffice) : null;
     const [registered] = await tx
