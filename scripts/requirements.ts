@@ -1,7 +1,7 @@
 /**
  * Requirement coverage: which tests cite each [core] requirement of the catalog areas an issue
  * names, and which are listed in docs/requirements.md as not proven by a test (with the reason).
- *   node --import tsx scripts/requirements.ts [AREA …]    prints the table; exits 1 when one is neither cited nor listed
+ *   node --import tsx scripts/requirements.ts [AREA … | CUS | RISK | TS]    prints the table; exits 1 when one is neither cited nor listed
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,6 +74,9 @@ export function citedTaxServices(): Map<string, string[]> {
 /** The customs areas issue #5 names (spec/customs-transit.md and spec/customs-declarations.md). */
 export const CUSTOMS_AREAS = ['PI', 'DOC', 'TS', 'DEC', 'REL', 'GUA', 'REG', 'INF'];
 
+/** The areas issue #6 names: risk management, customs control (escort included) and customs audits. */
+export const RISK_AREAS = ['RMS', 'CTL', 'AUD'];
+
 /**
  * `[core]` requirement IDs of the two customs catalogs in the given areas: table rows
  * (`| CUS-PI-02 | … | [core] |`) and list items (`- **CUS-DEC-02** [core] …`, also `[core] [external]`).
@@ -109,8 +112,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     process.exit(missing > 0 ? 1 : 0);
   }
-  const isCustoms = process.argv[2] === 'CUS';
-  const areas = isCustoms ? CUSTOMS_AREAS : process.argv.length > 2 ? process.argv.slice(2) : FOUNDATION_AREAS;
+  const isRisk = process.argv[2] === 'RISK';
+  const isCustoms = process.argv[2] === 'CUS' || isRisk;
+  const areas = isRisk ? RISK_AREAS : isCustoms ? CUSTOMS_AREAS : process.argv.length > 2 ? process.argv.slice(2) : FOUNDATION_AREAS;
   const cited = citedRequirements();
   const listed = listedAsUntested();
   let missing = 0;

@@ -43,6 +43,7 @@ test('domain code is pure: no database, HTTP, clock, file system or network', ()
     'platform/problems.ts',
     'platform/canonical-json.ts',
     'platform/crypto/gost.ts',
+    'platform/crypto/sha256.ts',
     'platform/gs1.ts',
     'platform/fiscal-amounts.ts',
     'platform/fiscal-document.ts',

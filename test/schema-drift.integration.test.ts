@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
+import * as customsAudits from '../src/contexts/customs/infrastructure/audit.schema.ts';
 import * as customsDeclarations from '../src/contexts/customs/infrastructure/declaration.schema.ts';
+import * as customsEscorts from '../src/contexts/customs/infrastructure/escort.schema.ts';
 import * as customsGuarantees from '../src/contexts/customs/infrastructure/guarantee.schema.ts';
 import * as customsPayments from '../src/contexts/customs/infrastructure/payment.schema.ts';
 import * as customsPeriodic from '../src/contexts/customs/infrastructure/periodic.schema.ts';
@@ -12,6 +14,8 @@ import * as customsStorage from '../src/contexts/customs/infrastructure/storage.
 import * as customsWarehouses from '../src/contexts/customs/infrastructure/warehouse.schema.ts';
 import * as customs from '../src/contexts/customs/infrastructure/schema.ts';
 import * as fiscal from '../src/contexts/fiscal/infrastructure/schema.ts';
+import * as riskFacts from '../src/contexts/risk/infrastructure/facts.schema.ts';
+import * as risk from '../src/contexts/risk/infrastructure/schema.ts';
 import * as taxComplaints from '../src/contexts/tax-services/infrastructure/complaints.schema.ts';
 import * as taxIdentity from '../src/contexts/tax-services/infrastructure/identity.schema.ts';
 import * as taxLedger from '../src/contexts/tax-services/infrastructure/ledger.schema.ts';
@@ -45,6 +49,10 @@ const tables: PgTable[] = [
       ...Object.values(customsRegimes),
       ...Object.values(customsStorage),
       ...Object.values(customsWarehouses),
+      ...Object.values(riskFacts),
+      ...Object.values(risk),
+      ...Object.values(customsAudits),
+      ...Object.values(customsEscorts),
     ] as unknown[]
   ).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
 ];

@@ -9,7 +9,16 @@ import { mergeProblems } from '../platform/problems.ts';
 import { createFiscalContext } from '../contexts/fiscal/index.ts';
 import { type CashdeskOptions, createCashdeskContext } from '../contexts/cashdesk/index.ts';
 import { createTaxServicesContext, verifyEdsSignature } from '../contexts/tax-services/index.ts';
-import { createCustomsContext } from '../contexts/customs/index.ts';
+import {
+  applyRiskLane,
+  CONTROL_RESULT_TOPIC,
+  createCustomsContext,
+  DECLARATION_REGISTERED,
+  declarationRiskFacts,
+  PRELIMINARY_REGISTERED,
+  preliminaryRiskFacts,
+} from '../contexts/customs/index.ts';
+import { createRiskContext } from '../contexts/risk/index.ts';
 
 /** The composition root: one database, one clock, one calendar, every context. */
 export type Container = Awaited<ReturnType<typeof createContainer>>;
@@ -67,7 +76,15 @@ export async function createContainer(options: {
     },
   });
   await customs.start();
-  const contexts = [fiscal, cashdesk, taxServices, customs];
+  // Risk management answers every registered declaration with a lane, handed back to customs (art.399 p.3).
+  const risk = createRiskContext({
+    database,
+    clock,
+    customs: { declarationFacts: declarationRiskFacts, preliminaryFacts: preliminaryRiskFacts, applyLane: applyRiskLane },
+    topics: { declarationRegistered: DECLARATION_REGISTERED, preliminaryRegistered: PRELIMINARY_REGISTERED, controlResult: CONTROL_RESULT_TOPIC },
+  });
+  await risk.start();
+  const contexts = [fiscal, cashdesk, taxServices, customs, risk];
   const worker = createWorker({
     database,
     clock,
@@ -87,6 +104,7 @@ export async function createContainer(options: {
     cashdesk,
     taxServices,
     customs,
+    risk,
     contexts,
     worker,
     problems: mergeProblems(contexts.map((c) => c.problems)),

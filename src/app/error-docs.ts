@@ -9,6 +9,7 @@ import {
   regimeProblems,
 } from '../contexts/customs/index.ts';
 import { fiscalProblems } from '../contexts/fiscal/index.ts';
+import { indicatorProblems, priceProblems, riskProblems } from '../contexts/risk/index.ts';
 import { taxServicesErrorCatalogue } from '../contexts/tax-services/index.ts';
 import { platformProblems, type ProblemSpec } from '../platform/problems.ts';
 
@@ -43,5 +44,8 @@ export function errorDocs(): string {
     section('Customs: periodic declaring', periodicProblems),
     section('Customs: preliminary information, temporary storage and warehouses', arrivalProblems),
     section('Customs: stock ledgers of regime places and processing permits', regimeProblems),
+    section('Risk management: profiles, decisions, re-routing, settings, trader facts', riskProblems),
+    section('Risk management: risk indicators', indicatorProblems),
+    section('Risk management: reference price imports', priceProblems),
   ].join('\n');
 }

@@ -23,6 +23,8 @@ export const ROLES = [
   'service_officer',
   'carrier',
   'warehouse_owner',
+  /** The head of a customs authority or an authorised deputy: signs field-audit orders, extends audits (art.417(2) p.2, art.417(1) p.5). */
+  'customs_head',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

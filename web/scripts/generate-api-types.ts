@@ -101,6 +101,8 @@ export function toTs(schema: Schema | undefined | boolean, pad = ''): string {
   if (variants) return `${union(variants.map((v) => atom(toTs(v, pad))))}${nullable}`;
   if (schema.allOf) return `${schema.allOf.map((v) => atom(toTs(v, pad))).join(' & ')}${nullable}`;
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : inferType(schema);
+  // A schema that constrains nothing (TypeBox's Unknown: a description only) holds any JSON value.
+  if (types.length === 0) return `unknown${nullable}`;
   const parts = types.map((t) => primitive(t, schema, pad));
   return `${union(parts)}${nullable}`;
 }

@@ -74,6 +74,13 @@ const customs = () => import('./pages/customs/index.ts');
 const MyDeclarationsPage = lazy(() => customs().then((m) => ({ default: m.MyDeclarationsPage })));
 const DeclarationPage = lazy(() => customs().then((m) => ({ default: m.DeclarationPage })));
 const DeclarationQueuePage = lazy(() => customs().then((m) => ({ default: m.QueuePage })));
+// Risk management (docs/risk-ui.md): profiles, statistics and settings, for the risk analyst only (art.429(2) p.3).
+const risk = () => import('./pages/risk/index.ts');
+const RiskProfilesPage = lazy(() => risk().then((m) => ({ default: m.ProfilesPage })));
+const NewRiskProfilePage = lazy(() => risk().then((m) => ({ default: m.NewProfilePage })));
+const RiskProfilePage = lazy(() => risk().then((m) => ({ default: m.ProfilePage })));
+const RiskStatisticsPage = lazy(() => risk().then((m) => ({ default: m.StatisticsPage })));
+const RiskSettingsPage = lazy(() => risk().then((m) => ({ default: m.SettingsPage })));
 const RegistrationWizard = lazy(() => import('./pages/tsc/wizard/RegistrationWizard.tsx').then((m) => ({ default: m.RegistrationWizard })));
 
 const guard = (roles: readonly Role[] | undefined, page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
@@ -168,4 +175,10 @@ export const ROUTES: readonly Route[] = [
   { path: '/customs/declarations/new', render: () => guard(['declarant'], <DeclarationPage />) },
   { path: '/customs/declarations/:id', render: (p) => guard(CUSTOMS_READERS, <DeclarationPage id={p.id ?? ''} />) },
   { path: '/customs/queue', render: () => guard(['customs_officer', 'risk_analyst'], <DeclarationQueuePage />) },
+
+  { path: '/risk/profiles', render: () => guard(['risk_analyst'], <RiskProfilesPage />) },
+  { path: '/risk/profiles/new', render: () => guard(['risk_analyst'], <NewRiskProfilePage />) },
+  { path: '/risk/profiles/:id', render: (p) => guard(['risk_analyst'], <RiskProfilePage id={p.id ?? ''} />) },
+  { path: '/risk/statistics', render: () => guard(['risk_analyst'], <RiskStatisticsPage />) },
+  { path: '/risk/settings', render: () => guard(['risk_analyst'], <RiskSettingsPage />) },
 ];

@@ -17,7 +17,9 @@ import { periodicDeclarationHandlers } from './application/declaration-periodic.
 import { DECLARATION_RELEASED, releaseByReference } from './application/declaration-release.ts';
 import { releaseFromStorage as leaveStorage } from './application/storage-release.ts';
 import { storageFor as storageOf } from './application/storage-queries.ts';
-import { defaultRiskPolicy } from './application/declaration-risk.ts';
+import { applyRiskLane as applyLane, type RiskLaneInput } from './application/declaration-risk.ts';
+import type { ReleasePorts } from './application/declaration-release.ts';
+import type { Db } from '../../platform/db.ts';
 import { guaranteeCover as coverOf } from './application/guarantee-cover.ts';
 import { issuePaymentOrder as issueOrder } from './application/payment-issue-order.ts';
 import { PAYMENT_CONFIRMED_TOPIC as PAID, type PaymentConfirmedEvent as Paid } from './application/payment-matching.ts';
@@ -46,6 +48,13 @@ import { warehouseRoutes } from './infrastructure/warehouse.routes.ts';
 import { processingPermitChecker } from './application/regime-permit-checker.ts';
 import { regimeProblems } from './domain/regime-errors.ts';
 import { regimeRoutes } from './infrastructure/regime.routes.ts';
+import { auditChecker } from './application/audit-checker.ts';
+import { escortChecker } from './application/escort-checker.ts';
+import { escortProposalHandler } from './application/escort-proposals.ts';
+import { auditProblems } from './domain/audit-errors.ts';
+import { escortProblems } from './domain/escort-errors.ts';
+import { auditRoutes } from './infrastructure/audit.routes.ts';
+import { escortRoutes } from './infrastructure/escort.routes.ts';
 
 export type { CustomsDeps } from './application/deps.ts';
 /** Rates and values on a day (the day a declaration is accepted, art.136 p.13): for declarations and guarantees. */
@@ -124,6 +133,48 @@ export { regimeProblems } from './domain/regime-errors.ts';
 export { PROCESSING_PERMIT_ISSUED } from './application/regime-decide-permit.ts';
 export { PROCESSING_PERMIT_OVERDUE } from './application/regime-permit-checker.ts';
 
+/** Customs audits and escort (art.417-417(2), art.402(1); docs/customs-audits.md): refusals (also in customsErrorCatalogue). */
+export { auditProblems } from './domain/audit-errors.ts';
+export { escortProblems } from './domain/escort-errors.ts';
+/** CUS-CTL-09: which grounds of art.402(1) p.2 hold for a carriage (pure). */
+export { type EscortFacts, type EscortGround, escortGrounds } from './domain/escort.ts';
+/** Outbox topics: an audit past its last day without an act; an escort not organised within 24 hours. */
+export { AUDIT_OVERDUE } from './application/audit-checker.ts';
+export { ESCORT_OVERDUE } from './application/escort-checker.ts';
+
+/**
+ * The hand-off with risk management (art.399 p.2-3, p.5; CUS-CTL-02, 03, 05; docs/risk.md): what it
+ * analyses of a registered declaration or preliminary information, the topics it listens to, and
+ * the control results customs feeds back (CUS-RMS-20).
+ */
+export {
+  declarationRiskFacts,
+  PRELIMINARY_REGISTERED,
+  preliminaryRiskFacts,
+  type RiskItemFacts,
+  type RiskSubjectFacts,
+} from './application/declaration-risk-subject.ts';
+export { DECLARATION_REGISTERED, type DeclarationRegisteredEvent } from './application/declaration-register.ts';
+export { CONTROL_RESULT_TOPIC, type ControlResultEvent } from './application/declaration-control.ts';
+export type { AppliedLane, RiskLaneInput } from './application/declaration-risk.ts';
+
+// What release checks besides the lane: confirmed payments and guarantee cover (art.149 p.1-2).
+const purposeOf: Record<string, Purpose> = { customs_warehouse: 'customs_warehouse', duty_free_shop: 'duty_free_shop', free_zone: 'free_warehouse' };
+const releasePorts: ReleasePorts = {
+  paidTotal: paid,
+  guaranteeCover: (tx, q) => coverOf(tx, { ...q, purpose: purposeOf[q.regime] ?? 'relief_regime' }),
+};
+
+/**
+ * The lane the `risk` context decided (or an officer re-routed) for a declaration, in the caller's
+ * transaction: yellow and red put it under control; green and blue release it at once when every
+ * other condition holds, with no officer (art.399 p.5, CUS-CTL-05). Refuses a re-routing once the
+ * declaration no longer awaits release (DECLARATION_STATE_INVALID).
+ */
+export function applyRiskLane(tx: Db, declarationId: string, input: RiskLaneInput) {
+  return applyLane(tx, releasePorts, declarationId, input);
+}
+
 /** Every refusal of the context (docs/errors.md). */
 export const customsErrorCatalogue: Readonly<Record<string, ProblemSpec>> = {
   ...referenceProblems,
@@ -133,6 +184,8 @@ export const customsErrorCatalogue: Readonly<Record<string, ProblemSpec>> = {
   ...periodicProblems,
   ...arrivalProblems,
   ...regimeProblems,
+  ...auditProblems,
+  ...escortProblems,
 };
 
 export type CustomsContextDeps = {
@@ -151,10 +204,8 @@ export function createCustomsContext(base: CustomsContextDeps) {
   let finance = base.finance ?? financeSettingsFromEnv();
   const paymentDeps = { ...deps, finance: { authority: httpFinanceAuthority(() => finance), secret: () => finance.secret } };
   // The goods declaration asks the other slices through these ports (docs/customs-declarations.md).
-  const purposeOf: Record<string, Purpose> = { customs_warehouse: 'customs_warehouse', duty_free_shop: 'duty_free_shop', free_zone: 'free_warehouse' };
   const ports: DeclarationPorts = {
-    paidTotal: paid,
-    guaranteeCover: (tx, q) => coverOf(tx, { ...q, purpose: purposeOf[q.regime] ?? 'relief_regime' }),
+    ...releasePorts,
     preliminary: async (tx, number, at) => {
       const used = await usePi(tx, { number, use: 'declaration', at });
       return { isUsable: used.ok };
@@ -204,8 +255,10 @@ export function createCustomsContext(base: CustomsContextDeps) {
       storageRoutes(app, deps);
       warehouseRoutes(app, deps);
       regimeRoutes(app, deps);
+      auditRoutes(app, deps);
+      escortRoutes(app, deps);
     },
-    handlers: [defaultRiskPolicy(deps, ports), onPayment, onRelease, ...periodicDeclarationHandlers(deps)] as EventHandler[],
+    handlers: [onPayment, onRelease, ...periodicDeclarationHandlers(deps), escortProposalHandler(deps)] as EventHandler[],
     checkers: [
       periodicChecker(),
       preliminaryDueChecker(),
@@ -213,6 +266,8 @@ export function createCustomsContext(base: CustomsContextDeps) {
       preliminaryExpiryChecker(),
       storageDeadlineChecker(),
       processingPermitChecker(),
+      auditChecker(),
+      escortChecker(),
     ] as DueTimeChecker[],
     /** Points customs at a finance authority (the demo's simulator, a test's); applies to the next request. */
     connectFinance(settings: FinanceSettings): void {

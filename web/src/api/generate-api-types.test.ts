@@ -28,6 +28,7 @@ test('the type generator maps JSON Schema objects, arrays, unions, enums, const,
   );
   assert.equal(toTs({ type: 'object', additionalProperties: { type: 'integer' } }), '{\n  [key: string]: number;\n}');
   assert.equal(toTs({ type: 'object', properties: {}, additionalProperties: false }), 'Record<string, never>');
+  assert.equal(toTs({ description: 'Any JSON value' }), 'unknown');
   assert.equal(typeName('Principal'), 'Principal');
 });
 

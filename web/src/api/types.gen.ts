@@ -6030,6 +6030,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -6057,7 +6059,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -6354,6 +6356,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -6381,7 +6385,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -6562,6 +6566,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -6589,7 +6595,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -6886,6 +6892,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -6913,7 +6921,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -7243,6 +7251,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -7270,7 +7280,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -7612,6 +7622,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -7639,7 +7651,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -7664,218 +7676,7 @@ export type Operations = {
       }[];
     };
   };
-  /** The risk management system’s lane for the declaration (given by a risk analyst until the risk context exists) */
-  "POST /api/customs/declarations/{id}/risk-decision": {
-    params: {
-      id: string;
-    };
-    query: never;
-    body: {
-      lane: "green" | "blue" | "yellow" | "red";
-      basis: string;
-    };
-    response: {
-      id: string;
-      number: string | null;
-      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
-      form: "standard" | "preliminary" | "incomplete" | "periodic";
-      channel: "electronic" | "paper";
-      direction: "import" | "export";
-      regime: string;
-      officeCode: string;
-      declarantCode: string;
-      brokerTin: string | null;
-      itemCount: number;
-      createdAt: string;
-      registeredAt: string | null;
-      releaseDueAt: string | null;
-      releasedAt: string | null;
-      payableDirams: string | null;
-      resumeState: string | null;
-      filerTin: string;
-      data: {
-        direction: "import" | "export";
-        /** Customs procedure */
-        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
-        /** Customs office that accepts it */
-        officeCode: string;
-        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
-        declarantCode: string;
-        /** Customs broker filing for the declarant (art.124 p.2) */
-        brokerTin?: string;
-        consignor: {
-          /** Name */
-          name: string;
-          /** ISO 3166-1 alpha-2 */
-          country: string;
-          /** Address */
-          address: string;
-          /** TIN of a domestic party */
-          tin?: string;
-        };
-        consignee: {
-          /** Name */
-          name: string;
-          /** ISO 3166-1 alpha-2 */
-          country: string;
-          /** Address */
-          address: string;
-          /** TIN of a domestic party */
-          tin?: string;
-        };
-        transport: {
-          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
-          vehicles: string[];
-          /** Nationality of the means of transport */
-          nationality: string;
-          borderOfficeCode?: string;
-        };
-        /** Country of dispatch */
-        countryOfDispatch: string;
-        /** Country of destination */
-        countryOfDestination: string;
-        /** Invoice currency, ISO 4217 */
-        currency: string;
-        /** Invoice total = sum of the items */
-        invoiceTotal: string;
-        /** Incoterms rule and place */
-        deliveryTerms: string;
-        /** Preliminary information used (art.11-1 p.3) */
-        preliminaryNumber?: string;
-        /** Why no preliminary information (art.11-1 p.7-8) */
-        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
-        /** Temporary storage record of the goods */
-        storageNumber?: string;
-        /** The electronic customs value form (art.361-362) */
-        valuation: {
-          method: 1 | 2 | 3 | 4 | 5 | 6;
-          /** Transport to the border, invoice currency */
-          transportCost: string;
-          /** Insurance, invoice currency */
-          insuranceCost: string;
-          /** Other additions, invoice currency */
-          otherCosts: string;
-          contractNumber?: string;
-          contractDate?: string;
-        };
-        items: {
-          /** Item number, 1, 2, 3 … in order */
-          number: number;
-          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
-          commodityCode: string;
-          /** Description of the goods */
-          description: string;
-          /** Country of origin */
-          originCountry: string;
-          /** Gross mass, kg */
-          grossMassKg: string;
-          /** Net mass, kg */
-          netMassKg: string;
-          /** Quantity in the unit of the code, when it is not kg */
-          supplementaryQuantity?: string;
-          packages: number;
-          /** Kind of packages */
-          packageKind: string;
-          /** Price in the invoice currency */
-          invoiceAmount: string;
-          /** Art.125 p.2 categories */
-          goodsCategories?: string[];
-          /** Art.128 p.2: the list of goods of a one-code consignment */
-          goodsList?: {
-            name: string;
-            /** Quantity */
-            quantity: string;
-            unit: string;
-            /** Code of these goods */
-            commodityCode: string;
-          }[];
-          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
-          isSample?: boolean;
-        }[];
-        documents: {
-          /** Document type of the reference list */
-          typeCode: string;
-          /** Number */
-          number: string;
-          /** Date of the document */
-          date: string;
-          /** Who issued it */
-          issuer: string;
-          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
-          sha256?: string;
-          /** Items it covers; empty: all */
-          items?: number[];
-        }[];
-      };
-      version: number;
-      updatedAt: string;
-      acceptedOn: string | null;
-      filingDueAt: string | null;
-      /** Filed after the art.129 deadline (end of the temporary storage period) */
-      isFiledLate: boolean;
-      assessment: {
-        customsValueDirams: string | null;
-        dutyDirams: string | null;
-        exciseDirams: string | null;
-        vatDirams: string | null;
-        payableDirams: string | null;
-        toSecureDirams: string | null;
-      } | null;
-      guaranteeReference: string | null;
-      riskLane: string | null;
-      riskDecidedAt: string | null;
-      preliminaryDueAt: string | null;
-      incompletePermittedAt: string | null;
-      incompleteDueAt: string | null;
-      incompleteCompletedAt: string | null;
-      refusedAt: string | null;
-      refusalGrounds: number[] | null;
-      withdrawnAt: string | null;
-      annulledAt: string | null;
-      notAcceptedReasons: {
-        ground: number;
-        code: string;
-        field: string;
-      }[] | null;
-      versions: {
-        version: number;
-        sha256: string;
-        signerTin: string | null;
-        reason: string;
-        actor: string;
-        createdAt: string;
-      }[];
-      requests: {
-        id: string;
-        kind: string;
-        status: string;
-        reason: string;
-        changes: never;
-        requestedAt: string;
-        dueAt: string | null;
-        decidedAt: string | null;
-        decisionReasons: string[] | null;
-      }[];
-      controlEvents: {
-        id: string;
-        kind: string;
-        carriesLiability: boolean | null;
-        isRemedied: boolean | null;
-        note: string;
-        place: string | null;
-        scheduledAt: string | null;
-        at: string;
-      }[];
-      originalsRequested: {
-        id: string;
-        documentType: string;
-        kind: string;
-        requestedAt: string;
-        seenAt: string | null;
-      }[];
-    };
-  };
-  /** An event of customs control (IMP-18): documents asked, examination notice, inspection, expertise, findings, completion, suspension */
+  /** An event of customs control (IMP-18): documents asked, examination notice, inspection, expertise, findings, completion, suspension. Before release only on the basis of the risk decision (art.399 p.3, CUS-CTL-03); a result is fed back to risk management (CUS-RMS-20) */
   "POST /api/customs/declarations/{id}/control-events": {
     params: {
       id: string;
@@ -7888,6 +7689,8 @@ export type Operations = {
       isRemedied?: boolean;
       place?: string;
       scheduledAt?: string;
+      /** A finding or the completion: additional customs payments assessed, dirams (fed back to risk management) */
+      additionalDirams?: string;
     };
     response: {
       id: string;
@@ -8038,6 +7841,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -8065,7 +7870,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -8247,6 +8052,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -8274,7 +8081,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -8458,6 +8265,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -8485,7 +8294,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -8669,6 +8478,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -8696,7 +8507,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -8880,6 +8691,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -8907,7 +8720,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -9088,6 +8901,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -9115,7 +8930,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -9296,6 +9111,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -9323,7 +9140,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -9504,6 +9321,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -9531,7 +9350,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -9716,6 +9535,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -9743,7 +9564,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -9925,6 +9746,8 @@ export type Operations = {
       } | null;
       guaranteeReference: string | null;
       riskLane: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
       riskDecidedAt: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
@@ -9952,7 +9775,7 @@ export type Operations = {
         kind: string;
         status: string;
         reason: string;
-        changes: never;
+        changes: unknown;
         requestedAt: string;
         dueAt: string | null;
         decidedAt: string | null;
@@ -13512,6 +13335,2799 @@ export type Operations = {
       permitTerms: string | null;
       legalBasis: string | null;
     };
+  };
+  /** The closed lists of grounds: 8 desk (art.417(1) p.6), 15 field (art.417(2) p.5) */
+  "GET /api/customs/audit-grounds": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      code: string;
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      item: number;
+      legalBasis: string;
+      title: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+    }[];
+  };
+  /** Plans of control activity */
+  "GET /api/customs/audit-plans": {
+    params: never;
+    query: {
+      /** Office */
+      officeCode?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      number: string;
+      officeCode: string;
+      periodFrom: string;
+      periodTo: string;
+      title: string;
+      createdBy: string;
+      createdAt: string;
+      entries: {
+        number: string;
+        /** State of catalog 3.3 */
+        state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+        /** Art.417 p.5: desk (камеральная) or field (выездная) */
+        place: "desk" | "field";
+        /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+        focus: "complex" | "thematic";
+        theme: string | null;
+        officeCode: string;
+        person: {
+          code: string;
+          name: string;
+        };
+        isPlanned: boolean;
+        declarations: string[];
+        coveredFrom: string | null;
+        coveredTo: string | null;
+        order: {
+          issuedAt: string;
+          signerRole: string | null;
+          instructions: string | null;
+          auditors: string[];
+        } | null;
+        deliveredOn: string | null;
+        deliveryMethod: string | null;
+        startOn: string | null;
+        dueOn: string | null;
+        originalDueOn: string | null;
+        extension: {
+          days: number;
+          reason: string | null;
+          extendedAt: string | null;
+        } | null;
+        report: {
+          issuedAt: string;
+          isViolationFound: boolean;
+          isDocumentsNotSubmitted: boolean;
+          findings: string;
+          /** Amount in dirams (1 somoni = 100 dirams) */
+          additionalDirams: string;
+          isLate: boolean;
+          lateReason: string | null;
+        } | null;
+        closedAt: string | null;
+      }[];
+    }[];
+  };
+  /** Create a periodic plan of control activity (art.417 p.4) */
+  "POST /api/customs/audit-plans": {
+    params: never;
+    query: never;
+    body: {
+      /** The customs authority whose plan it is */
+      officeCode: string;
+      periodFrom: string;
+      periodTo: string;
+      title: string;
+    };
+    response: {
+      number: string;
+      officeCode: string;
+      periodFrom: string;
+      periodTo: string;
+      title: string;
+      createdBy: string;
+      createdAt: string;
+      entries: {
+        number: string;
+        /** State of catalog 3.3 */
+        state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+        /** Art.417 p.5: desk (камеральная) or field (выездная) */
+        place: "desk" | "field";
+        /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+        focus: "complex" | "thematic";
+        theme: string | null;
+        officeCode: string;
+        person: {
+          code: string;
+          name: string;
+        };
+        isPlanned: boolean;
+        declarations: string[];
+        coveredFrom: string | null;
+        coveredTo: string | null;
+        order: {
+          issuedAt: string;
+          signerRole: string | null;
+          instructions: string | null;
+          auditors: string[];
+        } | null;
+        deliveredOn: string | null;
+        deliveryMethod: string | null;
+        startOn: string | null;
+        dueOn: string | null;
+        originalDueOn: string | null;
+        extension: {
+          days: number;
+          reason: string | null;
+          extendedAt: string | null;
+        } | null;
+        report: {
+          issuedAt: string;
+          isViolationFound: boolean;
+          isDocumentsNotSubmitted: boolean;
+          findings: string;
+          /** Amount in dirams (1 somoni = 100 dirams) */
+          additionalDirams: string;
+          isLate: boolean;
+          lateReason: string | null;
+        } | null;
+        closedAt: string | null;
+      }[];
+    };
+  };
+  /** One plan with its planned audits */
+  "GET /api/customs/audit-plans/{number}": {
+    params: {
+      /** Plan number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      officeCode: string;
+      periodFrom: string;
+      periodTo: string;
+      title: string;
+      createdBy: string;
+      createdAt: string;
+      entries: {
+        number: string;
+        /** State of catalog 3.3 */
+        state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+        /** Art.417 p.5: desk (камеральная) or field (выездная) */
+        place: "desk" | "field";
+        /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+        focus: "complex" | "thematic";
+        theme: string | null;
+        officeCode: string;
+        person: {
+          code: string;
+          name: string;
+        };
+        isPlanned: boolean;
+        declarations: string[];
+        coveredFrom: string | null;
+        coveredTo: string | null;
+        order: {
+          issuedAt: string;
+          signerRole: string | null;
+          instructions: string | null;
+          auditors: string[];
+        } | null;
+        deliveredOn: string | null;
+        deliveryMethod: string | null;
+        startOn: string | null;
+        dueOn: string | null;
+        originalDueOn: string | null;
+        extension: {
+          days: number;
+          reason: string | null;
+          extendedAt: string | null;
+        } | null;
+        report: {
+          issuedAt: string;
+          isViolationFound: boolean;
+          isDocumentsNotSubmitted: boolean;
+          findings: string;
+          /** Amount in dirams (1 somoni = 100 dirams) */
+          additionalDirams: string;
+          isLate: boolean;
+          lateReason: string | null;
+        } | null;
+        closedAt: string | null;
+      }[];
+    };
+  };
+  /** Include an audit in the plan: PLANNED (A1) */
+  "POST /api/customs/audit-plans/{number}/entries": {
+    params: {
+      /** Plan number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      /** Theme of a thematic audit */
+      theme?: string;
+      person: {
+        /** TIN (9 digits) or foreign code of the audited person */
+        code: string;
+        name: string;
+      };
+      /** AMB-12: optional; released declarations only */
+      declarations?: string[];
+      controlObjects?: {
+        /** CUS-CTL-07: one of the 8 objects of art.399(1) */
+        type: "goods_moved" | "goods_under_control" | "goods_in_regime" | "goods_illegally_present" | "documents" | "activities" | "storage_premises" | "aeo_premises";
+        /** Which one (a warehouse licence, a document number …) */
+        reference?: string;
+      }[];
+      /** First day of the activity under audit */
+      coveredFrom?: string;
+      /** Last day of the activity under audit */
+      coveredTo?: string;
+      /** Planned day inside the plan’s period */
+      plannedOn: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Officers: audits by state, place, focus, office, person, planned, overdue. The audited person: its own audits once the order is delivered */
+  "GET /api/customs/audits": {
+    params: never;
+    query: {
+      /** State of catalog 3.3 */
+      state?: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place?: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus?: "complex" | "thematic";
+      /** Office */
+      officeCode?: string;
+      /** TIN (9 digits) or foreign code of the audited person */
+      personCode?: string;
+      isPlanned?: boolean;
+      isOverdue?: boolean;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    }[];
+  };
+  /** Register an unplanned audit on one ground of the law: GROUND_REGISTERED (A2) */
+  "POST /api/customs/audits": {
+    params: never;
+    query: never;
+    body: {
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      /** Theme of a thematic audit */
+      theme?: string;
+      person: {
+        /** TIN (9 digits) or foreign code of the audited person */
+        code: string;
+        name: string;
+      };
+      /** AMB-12: optional; released declarations only */
+      declarations?: string[];
+      controlObjects?: {
+        /** CUS-CTL-07: one of the 8 objects of art.399(1) */
+        type: "goods_moved" | "goods_under_control" | "goods_in_regime" | "goods_illegally_present" | "documents" | "activities" | "storage_premises" | "aeo_premises";
+        /** Which one (a warehouse licence, a document number …) */
+        reference?: string;
+      }[];
+      /** First day of the activity under audit */
+      coveredFrom?: string;
+      /** Last day of the activity under audit */
+      coveredTo?: string;
+      /** The customs authority that audits */
+      officeCode: string;
+      /** D1-D8 (art.417(1) p.6) for desk, F1-F15 (art.417(2) p.5) for field */
+      ground: "D1" | "D2" | "D3" | "D4" | "D5" | "D6" | "D7" | "D8" | "F1" | "F2" | "F3" | "F4" | "F5" | "F6" | "F7" | "F8" | "F9" | "F10" | "F11" | "F12" | "F13" | "F14" | "F15";
+      /** What the ground rests on */
+      groundDetails: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** The audit card with its history */
+  "GET /api/customs/audits/{number}": {
+    params: {
+      /** Audit number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Issue and sign the order (предписание): desk by an officer or the head, field only by the head or an authorised deputy (A3) */
+  "POST /api/customs/audits/{number}/order": {
+    params: {
+      /** Audit number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** What is checked and which documents are demanded */
+      instructions: string;
+      auditors: string[];
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Record delivery of the order’s copy: the start of the audit (A4) */
+  "POST /api/customs/audits/{number}/delivery": {
+    params: {
+      /** Audit number */
+      number: string;
+    };
+    query: never;
+    body: {
+      method: "electronic" | "in_person" | "post";
+      /** Day the copy was delivered (start of the audit); required unless electronic */
+      deliveredOn?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Extend once by up to 30 calendar days, by the head (A5) */
+  "POST /api/customs/audits/{number}/extension": {
+    params: {
+      /** Audit number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** Additional calendar days (AMB-13) */
+      days: number;
+      reason: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Issue the act with its findings (A6) */
+  "POST /api/customs/audits/{number}/report": {
+    params: {
+      /** Audit number */
+      number: string;
+    };
+    query: never;
+    body: {
+      isViolationFound: boolean;
+      /** Documents or data not submitted on demand in time (art.417(2) p.5 i.13) */
+      isDocumentsNotSubmitted?: boolean;
+      /** Findings of the act */
+      findings: string;
+      /** Amount in dirams (1 somoni = 100 dirams) */
+      additionalDirams: string;
+      /** Required when the act is issued after the last day */
+      lateReason?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Register a field audit on the desk results (A7, ground F13) or on a complaint about the results (A8, ground F12) */
+  "POST /api/customs/audits/{number}/follow-up": {
+    params: {
+      /** Audit number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** A7 (ground F13) or A8 (ground F12) */
+      reason: "desk_results" | "complaint";
+      details: string;
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus?: "complex" | "thematic";
+      theme?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.3 */
+      state: "PLANNED" | "GROUND_REGISTERED" | "ORDER_ISSUED" | "IN_PROGRESS" | "EXTENDED" | "REPORT_ISSUED" | "CLOSED";
+      /** Art.417 p.5: desk (камеральная) or field (выездная) */
+      place: "desk" | "field";
+      /** Art.417 p.5: complex (комплексная) or thematic (тематическая) */
+      focus: "complex" | "thematic";
+      theme: string | null;
+      officeCode: string;
+      person: {
+        code: string;
+        name: string;
+      };
+      isPlanned: boolean;
+      declarations: string[];
+      coveredFrom: string | null;
+      coveredTo: string | null;
+      order: {
+        issuedAt: string;
+        signerRole: string | null;
+        instructions: string | null;
+        auditors: string[];
+      } | null;
+      deliveredOn: string | null;
+      deliveryMethod: string | null;
+      startOn: string | null;
+      dueOn: string | null;
+      originalDueOn: string | null;
+      extension: {
+        days: number;
+        reason: string | null;
+        extendedAt: string | null;
+      } | null;
+      report: {
+        issuedAt: string;
+        isViolationFound: boolean;
+        isDocumentsNotSubmitted: boolean;
+        findings: string;
+        /** Amount in dirams (1 somoni = 100 dirams) */
+        additionalDirams: string;
+        isLate: boolean;
+        lateReason: string | null;
+      } | null;
+      closedAt: string | null;
+      planNumber?: string | null;
+      plannedOn?: string | null;
+      ground?: {
+        code: string;
+        item: number;
+        legalBasis: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      } | null;
+      groundDetails?: string | null;
+      originNumber?: string | null;
+      controlObjects?: {
+        type: string;
+        reference?: string;
+      }[];
+      registeredAt?: string;
+      registeredBy?: string;
+      orderSignedBy?: string | null;
+      isOverdue?: boolean;
+      overdueNotifiedAt?: string | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Which grounds of art.402(1) p.2 hold for a carriage (a proposal; nothing is stored) */
+  "POST /api/customs/escorts/grounds": {
+    params: never;
+    query: never;
+    body: {
+      carriage: {
+        /** Art.402(1) p.2 i.1 (transit) or i.2 */
+        kind: "transit" | "without_transit";
+        /** Transit declaration number */
+        transitNumber?: string;
+        /** Goods declaration number */
+        declarationNumber?: string;
+        /** Registration number of the vehicle */
+        vehicle: string;
+        /** Foreign goods under customs control (i.2) */
+        isForeignGoodsUnderControl?: boolean;
+      };
+      /** Transit guarantee in the registry */
+      guaranteeReference?: string;
+      /** AMB-22: final administrative decisions against the carrier not executed */
+      unexecutedDecisions?: string[];
+      /** Import duties and taxes the carrier did not pay in time */
+      overdueDutyReferences?: string[];
+      hasExciseGoods?: boolean;
+      /** RMS decision whose measures include escort */
+      riskDecisionId?: string;
+    };
+    response: {
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      isEscortApplicable: boolean;
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+    };
+  };
+  /** Officers: escorts by state or overdue; a carrier: its own */
+  "GET /api/customs/escorts": {
+    params: never;
+    query: {
+      /** State of catalog 3.4 */
+      state?: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      isOverdue?: boolean;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    }[];
+  };
+  /** Decide customs escort on its grounds; the 24 hours start (art.402(1) p.2-3) */
+  "POST /api/customs/escorts": {
+    params: never;
+    query: never;
+    body: {
+      carriage: {
+        /** Art.402(1) p.2 i.1 (transit) or i.2 */
+        kind: "transit" | "without_transit";
+        /** Transit declaration number */
+        transitNumber?: string;
+        /** Goods declaration number */
+        declarationNumber?: string;
+        /** Registration number of the vehicle */
+        vehicle: string;
+        /** Foreign goods under customs control (i.2) */
+        isForeignGoodsUnderControl?: boolean;
+      };
+      /** Transit guarantee in the registry */
+      guaranteeReference?: string;
+      /** AMB-22: final administrative decisions against the carrier not executed */
+      unexecutedDecisions?: string[];
+      /** Import duties and taxes the carrier did not pay in time */
+      overdueDutyReferences?: string[];
+      hasExciseGoods?: boolean;
+      /** RMS decision whose measures include escort */
+      riskDecisionId?: string;
+      carrier: {
+        /** TIN or foreign code */
+        code: string;
+        name: string;
+        /** Taxpayer identification number (РМА), 9 digits */
+        tin?: string;
+      };
+      /** Who pays the fee; the carrier’s TIN by default */
+      payerTin?: string;
+      route: {
+        /** Office of departure */
+        fromOffice: string;
+        /** Office of destination */
+        toOffice: string;
+        distanceKm: number;
+      };
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Risk decisions whose measures include escort */
+  "GET /api/customs/escorts/proposals": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      decisionId: string;
+      subjectKind: string;
+      subjectId: string;
+      lane: string;
+      measures: string[];
+      receivedAt: string;
+    }[];
+  };
+  /** One escort with its history */
+  "GET /api/customs/escorts/{number}": {
+    params: {
+      /** Escort number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Record that the carrier was informed (art.402(1) p.3) */
+  "POST /api/customs/escorts/{number}/carrier-notice": {
+    params: {
+      /** Escort number */
+      number: string;
+    };
+    query: never;
+    body: {
+      method: "electronic" | "written" | "in_person" | "phone";
+      /** Required after the 24 hours */
+      lateReason?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Organise the escort and charge the fee (art.402(1) p.3-4) */
+  "POST /api/customs/escorts/{number}/organisation": {
+    params: {
+      /** Escort number */
+      number: string;
+    };
+    query: never;
+    body: {
+      team: string[];
+      /** When the escorted vehicle sets off */
+      startsAt: string;
+      /** Required when organised or starting after the 24 hours */
+      lateReason?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** The escorted vehicle sets off */
+  "POST /api/customs/escorts/{number}/start": {
+    params: {
+      /** Escort number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** The vehicle reached the destination office */
+  "POST /api/customs/escorts/{number}/completion": {
+    params: {
+      /** Escort number */
+      number: string;
+    };
+    query: never;
+    body: {
+      note?: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** Cancel before the escort begins, with the reason */
+  "POST /api/customs/escorts/{number}/cancellation": {
+    params: {
+      /** Escort number */
+      number: string;
+    };
+    query: never;
+    body: {
+      reason: string;
+    };
+    response: {
+      number: string;
+      /** State of catalog 3.4 */
+      state: "DECIDED" | "CARRIER_INFORMED" | "ORGANISED" | "IN_ESCORT" | "COMPLETED" | "CANCELLED";
+      carriage: {
+        kind: string;
+        transitNumber: string | null;
+        declarationNumber: string | null;
+        vehicle: string;
+      };
+      carrier: {
+        code: string;
+        name: string;
+        tin: string | null;
+      };
+      payerTin: string;
+      route: {
+        fromOffice: string;
+        toOffice: string;
+        distanceKm: number;
+      };
+      grounds: {
+        code: string;
+        title: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+      }[];
+      facts: {
+        carriage: string;
+        guaranteeDirams: string | null;
+        art383Dirams: string | null;
+        unexecutedDecisions: string[];
+        overdueDutyReferences: string[];
+        hasExciseGoods: boolean;
+        riskMeasures: string[];
+        isForeignGoodsUnderControl: boolean;
+      };
+      guaranteeReference: string | null;
+      riskDecisionId: string | null;
+      decidedAt: string;
+      decidedBy: string;
+      /** Decision + 24 hours (art.402(1) p.3) */
+      dueAt: string;
+      isOverdue: boolean;
+      informed: {
+        at: string;
+        method: string | null;
+        isLate: boolean;
+      } | null;
+      organised: {
+        at: string;
+        team: string[];
+        startsAt: string | null;
+        isLate: boolean;
+      } | null;
+      lateReason: string | null;
+      overdueNotifiedAt: string | null;
+      fee: {
+        /** Amount in dirams */
+        amountDirams: string;
+        tableValidFrom: string;
+        band: {
+          fromKm: number;
+          toKm: number | null;
+        };
+        paymentReference: string | null;
+        paymentOrderVersion: number | null;
+      };
+      startedAt: string | null;
+      completedAt: string | null;
+      completionNote: string | null;
+      cancelled: {
+        at: string;
+        reason: string | null;
+      } | null;
+      history?: {
+        at: string;
+        actor: string;
+        action: string;
+        fromState: string | null;
+        toState: string;
+        details: {
+          [key: string]: unknown;
+        };
+      }[];
+    };
+  };
+  /** The escort fee tables with their dates (art.402(1) p.4) */
+  "GET /api/customs/escort-fees": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      legalBasis: string;
+      bands: {
+        fromKm: number;
+        toKm: number | null;
+        /** Amount in dirams */
+        amountDirams: string;
+      }[];
+    }[];
+  };
+  /** Enter the Government’s escort fee table from a day on */
+  "POST /api/customs/escort-fees": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the table applies (today or later) */
+      validFrom: string;
+      /** The Government decision */
+      legalBasis: string;
+      bands: {
+        fromKm: number;
+        toKm: number | null;
+        /** Amount in dirams */
+        amountDirams: string;
+      }[];
+    };
+    response: {
+      validFrom: string;
+      legalBasis: string;
+      bands: {
+        fromKm: number;
+        toKm: number | null;
+        /** Amount in dirams */
+        amountDirams: string;
+      }[];
+    }[];
+  };
+  /** Risk profiles by code, with their latest and active versions (risk analyst only, art.429(2) p.3) */
+  "GET /api/risk/profiles": {
+    params: never;
+    query: {
+      state?: "draft" | "approved" | "active" | "retired";
+    };
+    body: never;
+    response: {
+      id: string;
+      code: string;
+      latest: {
+        version: number;
+        state: string;
+        lane: string;
+        validFrom: string;
+        validTo: string;
+      };
+      activeVersion: number | null;
+      isApplied: boolean;
+      states: string[];
+    }[];
+  };
+  /** A new risk profile (art.428 i.5): area of risk, categories, kind, indicator, lane, measures, level, validity; its first draft version */
+  "POST /api/risk/profiles": {
+    params: never;
+    query: never;
+    body: {
+      /** The profile’s code, e.g. RP-2026-017 */
+      code: string;
+      /** Area of risk: the description of the risk and the conditions in which it arises (art.428 i.13), Tajik, Russian, English */
+      area: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      /** Art.427 p.2 categories of the violations concerned */
+      categories: ("persistent" | "payment_evasion" | "domestic_competitiveness" | "state_interests")[];
+      /** Identified (a violation is known) or potential (art.428 i.2-3) */
+      kind: "identified" | "potential";
+      /** The risk indicator (art.428 i.12) as JSON: {op: in|not_in|prefix|contains, field, values} | {op: compare, field, cmp, value} | {op: below_reference, table, ratio} | {op: first_time} | {op: route_deviation} | {op: missing_document, typeCode} | {op: all|any, of: [...]} | {op: not, of} */
+      indicator: unknown;
+      /** What the profile applies to */
+      subjects: ("declaration" | "preliminary" | "transit")[];
+      /** The lane the profile sends a selected subject to */
+      lane: "blue" | "yellow" | "red";
+      /** The share of the subjects it meets that it selects ("RedLane IS 40") */
+      selectionPercent: number;
+      /** Risk minimisation measures (art.428 i.7) */
+      measures: ("documentary_check" | "physical_examination" | "samples" | "expert_examination" | "escort" | "post_clearance_audit")[];
+      /** Risk level (art.428 i.4): 1 low … 5 critical */
+      level: number;
+      /** First day in force (Dushanbe) */
+      validFrom: string;
+      /** Last day in force (Dushanbe) */
+      validTo: string;
+    };
+    response: {
+      id: string;
+      code: string;
+      createdBy: string;
+      createdAt: string;
+      activeVersion: number | null;
+      versions: {
+        id: string;
+        version: number;
+        state: "draft" | "approved" | "active" | "retired";
+        area: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        categories: string[];
+        kind: string;
+        indicator: unknown;
+        /** The art.429 objects of analysis the indicator reads */
+        objects: string[];
+        subjects: string[];
+        lane: string;
+        selectionPercent: number;
+        measures: string[];
+        level: number;
+        validFrom: string;
+        validTo: string;
+        /** Active and within its validity period today */
+        isApplied: boolean;
+        /** Who last wrote it (its author for the four-eyes rule) */
+        createdBy: string;
+        createdAt: string;
+        updatedAt: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        activatedBy: string | null;
+        activatedAt: string | null;
+        retiredBy: string | null;
+        retiredAt: string | null;
+      }[];
+    };
+  };
+  /** A risk profile with every version, newest first */
+  "GET /api/risk/profiles/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      code: string;
+      createdBy: string;
+      createdAt: string;
+      activeVersion: number | null;
+      versions: {
+        id: string;
+        version: number;
+        state: "draft" | "approved" | "active" | "retired";
+        area: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        categories: string[];
+        kind: string;
+        indicator: unknown;
+        /** The art.429 objects of analysis the indicator reads */
+        objects: string[];
+        subjects: string[];
+        lane: string;
+        selectionPercent: number;
+        measures: string[];
+        level: number;
+        validFrom: string;
+        validTo: string;
+        /** Active and within its validity period today */
+        isApplied: boolean;
+        /** Who last wrote it (its author for the four-eyes rule) */
+        createdBy: string;
+        createdAt: string;
+        updatedAt: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        activatedBy: string | null;
+        activatedAt: string | null;
+        retiredBy: string | null;
+        retiredAt: string | null;
+      }[];
+    };
+  };
+  /** Edit a profile: the draft in place, or a new draft version after an approved, active or retired one (versions are kept, CUS-RMS-21) */
+  "PUT /api/risk/profiles/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Area of risk: the description of the risk and the conditions in which it arises (art.428 i.13), Tajik, Russian, English */
+      area: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      /** Art.427 p.2 categories of the violations concerned */
+      categories: ("persistent" | "payment_evasion" | "domestic_competitiveness" | "state_interests")[];
+      /** Identified (a violation is known) or potential (art.428 i.2-3) */
+      kind: "identified" | "potential";
+      /** The risk indicator (art.428 i.12) as JSON: {op: in|not_in|prefix|contains, field, values} | {op: compare, field, cmp, value} | {op: below_reference, table, ratio} | {op: first_time} | {op: route_deviation} | {op: missing_document, typeCode} | {op: all|any, of: [...]} | {op: not, of} */
+      indicator: unknown;
+      /** What the profile applies to */
+      subjects: ("declaration" | "preliminary" | "transit")[];
+      /** The lane the profile sends a selected subject to */
+      lane: "blue" | "yellow" | "red";
+      /** The share of the subjects it meets that it selects ("RedLane IS 40") */
+      selectionPercent: number;
+      /** Risk minimisation measures (art.428 i.7) */
+      measures: ("documentary_check" | "physical_examination" | "samples" | "expert_examination" | "escort" | "post_clearance_audit")[];
+      /** Risk level (art.428 i.4): 1 low … 5 critical */
+      level: number;
+      /** First day in force (Dushanbe) */
+      validFrom: string;
+      /** Last day in force (Dushanbe) */
+      validTo: string;
+    };
+    response: {
+      id: string;
+      code: string;
+      createdBy: string;
+      createdAt: string;
+      activeVersion: number | null;
+      versions: {
+        id: string;
+        version: number;
+        state: "draft" | "approved" | "active" | "retired";
+        area: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        categories: string[];
+        kind: string;
+        indicator: unknown;
+        /** The art.429 objects of analysis the indicator reads */
+        objects: string[];
+        subjects: string[];
+        lane: string;
+        selectionPercent: number;
+        measures: string[];
+        level: number;
+        validFrom: string;
+        validTo: string;
+        /** Active and within its validity period today */
+        isApplied: boolean;
+        /** Who last wrote it (its author for the four-eyes rule) */
+        createdBy: string;
+        createdAt: string;
+        updatedAt: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        activatedBy: string | null;
+        activatedAt: string | null;
+        retiredBy: string | null;
+        retiredAt: string | null;
+      }[];
+    };
+  };
+  /** Approve a draft version: another risk analyst than its author (four eyes, CUS-RMS-21) */
+  "POST /api/risk/profiles/{id}/versions/{version}/approve": {
+    params: {
+      id: string;
+      version: number;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      code: string;
+      createdBy: string;
+      createdAt: string;
+      activeVersion: number | null;
+      versions: {
+        id: string;
+        version: number;
+        state: "draft" | "approved" | "active" | "retired";
+        area: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        categories: string[];
+        kind: string;
+        indicator: unknown;
+        /** The art.429 objects of analysis the indicator reads */
+        objects: string[];
+        subjects: string[];
+        lane: string;
+        selectionPercent: number;
+        measures: string[];
+        level: number;
+        validFrom: string;
+        validTo: string;
+        /** Active and within its validity period today */
+        isApplied: boolean;
+        /** Who last wrote it (its author for the four-eyes rule) */
+        createdBy: string;
+        createdAt: string;
+        updatedAt: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        activatedBy: string | null;
+        activatedAt: string | null;
+        retiredBy: string | null;
+        retiredAt: string | null;
+      }[];
+    };
+  };
+  /** Activate an approved version within its validity period; the previously active version is retired */
+  "POST /api/risk/profiles/{id}/versions/{version}/activate": {
+    params: {
+      id: string;
+      version: number;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      code: string;
+      createdBy: string;
+      createdAt: string;
+      activeVersion: number | null;
+      versions: {
+        id: string;
+        version: number;
+        state: "draft" | "approved" | "active" | "retired";
+        area: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        categories: string[];
+        kind: string;
+        indicator: unknown;
+        /** The art.429 objects of analysis the indicator reads */
+        objects: string[];
+        subjects: string[];
+        lane: string;
+        selectionPercent: number;
+        measures: string[];
+        level: number;
+        validFrom: string;
+        validTo: string;
+        /** Active and within its validity period today */
+        isApplied: boolean;
+        /** Who last wrote it (its author for the four-eyes rule) */
+        createdBy: string;
+        createdAt: string;
+        updatedAt: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        activatedBy: string | null;
+        activatedAt: string | null;
+        retiredBy: string | null;
+        retiredAt: string | null;
+      }[];
+    };
+  };
+  /** Retire an approved or active version: it is no longer applied, and kept */
+  "POST /api/risk/profiles/{id}/versions/{version}/retire": {
+    params: {
+      id: string;
+      version: number;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      code: string;
+      createdBy: string;
+      createdAt: string;
+      activeVersion: number | null;
+      versions: {
+        id: string;
+        version: number;
+        state: "draft" | "approved" | "active" | "retired";
+        area: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
+        categories: string[];
+        kind: string;
+        indicator: unknown;
+        /** The art.429 objects of analysis the indicator reads */
+        objects: string[];
+        subjects: string[];
+        lane: string;
+        selectionPercent: number;
+        measures: string[];
+        level: number;
+        validFrom: string;
+        validTo: string;
+        /** Active and within its validity period today */
+        isApplied: boolean;
+        /** Who last wrote it (its author for the four-eyes rule) */
+        createdBy: string;
+        createdAt: string;
+        updatedAt: string;
+        approvedBy: string | null;
+        approvedAt: string | null;
+        activatedBy: string | null;
+        activatedAt: string | null;
+        retiredBy: string | null;
+        retiredAt: string | null;
+      }[];
+    };
+  };
+  /** Simulate a version’s indicator on the stored declarations and preliminary information (CUS-RMS-20 step 5): matches, lanes, violations found, examples */
+  "POST /api/risk/profiles/{id}/versions/{version}/simulate": {
+    params: {
+      id: string;
+      version: number;
+    };
+    query: never;
+    body: {
+      subjects?: ("declaration" | "preliminary" | "transit")[];
+      /** First day of registration (Dushanbe) */
+      from?: string;
+      /** Last day of registration (Dushanbe) */
+      to?: string;
+      sampleSize?: number;
+    };
+    response: {
+      version: number;
+      evaluated: number;
+      matched: number;
+      matchRate: number;
+      byLane: {
+        green: number;
+        blue: number;
+        yellow: number;
+        red: number;
+      };
+      withoutLane: number;
+      controlledAmongMatched: number;
+      foundAmongMatched: number;
+      sample: {
+        id: string;
+        number: string;
+        items: number[];
+      }[];
+      elapsedMs: number;
+    };
+  };
+  /** Lane decisions, newest first: a work queue per lane, or the decision of one declaration (lane, measures, basis, profile codes; no indicator) */
+  "GET /api/risk/decisions": {
+    params: never;
+    query: {
+      /** The declaration or preliminary information */
+      subjectId?: string;
+      lane?: "green" | "blue" | "yellow" | "red";
+      kind?: "declaration" | "preliminary" | "transit";
+      from?: string;
+      to?: string;
+      limit?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      subjectKind: string;
+      subjectId: string;
+      subjectNumber: string;
+      decidedAt: string;
+      /** The lane the engine gave */
+      decidedLane: string;
+      /** The lane in force (after any re-routing) */
+      lane: string;
+      measures: string[];
+      /** profile, random or none */
+      basis: string;
+      /** Codes of the profiles that selected the subject (no indicator) */
+      profileCodes: string[];
+      reroutes: {
+        fromLane: string;
+        toLane: string;
+        isUpward: boolean;
+        reason: string;
+        actor: string;
+        at: string;
+      }[];
+    }[];
+  };
+  /** A decision in full: the hits with profile versions, indicators and items, the settings and seed, the subject as evaluated, the control results (risk analyst only) */
+  "GET /api/risk/decisions/{id}": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      subjectKind: string;
+      subjectId: string;
+      subjectNumber: string;
+      decidedAt: string;
+      /** The lane the engine gave */
+      decidedLane: string;
+      /** The lane in force (after any re-routing) */
+      lane: string;
+      measures: string[];
+      /** profile, random or none */
+      basis: string;
+      /** Codes of the profiles that selected the subject (no indicator) */
+      profileCodes: string[];
+      reroutes: {
+        fromLane: string;
+        toLane: string;
+        isUpward: boolean;
+        reason: string;
+        actor: string;
+        at: string;
+      }[];
+      decidedMeasures: string[];
+      hits: {
+        versionId: string;
+        code: string;
+        items: number[];
+        selected: boolean;
+        profileId: string | null;
+        version: number | null;
+        lane: string | null;
+        indicator: unknown;
+      }[];
+      seed: string;
+      /** The settings and the observed lane shares the draw used */
+      settings: unknown;
+      snapshotId: string;
+      inputsVersion: number;
+      /** The subject as the engine evaluated it */
+      subject: unknown;
+      controlResults: {
+        isViolationFound: boolean;
+        findings: string;
+        additionalDirams: string;
+        source: string;
+        at: string;
+      }[];
+    };
+  };
+  /** Re-runs the stored subject against the decision’s profile versions, prices, settings and seed, and says whether the result is the same */
+  "GET /api/risk/decisions/{id}/reproduce": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      decisionId: string;
+      snapshotId: string;
+      profilesInSnapshot: number;
+      stored: {
+        lane: string;
+        measures: string[];
+        basis: string;
+        hits: unknown[];
+      };
+      reproduced: {
+        lane: string;
+        measures: string[];
+        basis: string;
+        hits: unknown[];
+      };
+      isEqual: boolean;
+      elapsedMs: number;
+    };
+  };
+  /** Re-route a declaration before release: upward at will, downward only with a reason; the lane goes to customs at once */
+  "POST /api/risk/decisions/{id}/reroute": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      lane: "green" | "blue" | "yellow" | "red";
+      /** Required to lower the lane */
+      reason?: string;
+    };
+    response: {
+      id: string;
+      subjectKind: string;
+      subjectId: string;
+      subjectNumber: string;
+      decidedAt: string;
+      /** The lane the engine gave */
+      decidedLane: string;
+      /** The lane in force (after any re-routing) */
+      lane: string;
+      measures: string[];
+      /** profile, random or none */
+      basis: string;
+      /** Codes of the profiles that selected the subject (no indicator) */
+      profileCodes: string[];
+      reroutes: {
+        fromLane: string;
+        toLane: string;
+        isUpward: boolean;
+        reason: string;
+        actor: string;
+        at: string;
+      }[];
+    };
+  };
+  /** Per profile version that was ever active: matches, selections, controls, hits, hit rate, revenue found; `neverHit` picks the ones that never hit (CUS-RMS-20) */
+  "GET /api/risk/reports/profiles": {
+    params: never;
+    query: {
+      from?: string;
+      to?: string;
+      /** Only versions that never (true) or that did (false) hit */
+      neverHit?: boolean;
+    };
+    body: never;
+    response: {
+      profileId: string;
+      versionId: string;
+      code: string;
+      version: number;
+      state: string;
+      lane: string;
+      matches: number;
+      selections: number;
+      controlled: number;
+      /** Controls of its selections that found a violation */
+      hits: number;
+      hitRate: number | null;
+      revenueDirams: string;
+      hasNeverHit: boolean;
+    }[];
+  };
+  /** Per lane: decisions, share, basis, controls, violations found, hit rate, revenue found (CUS-RMS-20) */
+  "GET /api/risk/reports/lanes": {
+    params: never;
+    query: {
+      from?: string;
+      to?: string;
+    };
+    body: never;
+    response: {
+      lane: string;
+      decisions: number;
+      share: number;
+      byProfile: number;
+      byRandom: number;
+      controlled: number;
+      found: number;
+      hitRate: number | null;
+      revenueDirams: string;
+    }[];
+  };
+  /** Selectivity settings: minimum random rate, expected rates per lane, observation window */
+  "GET /api/risk/settings": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      randomRate: number;
+      expectedRates: {
+        blue: number;
+        yellow: number;
+        red: number;
+      };
+      observedWindow: number;
+      updatedBy: string;
+      updatedAt: string;
+    };
+  };
+  /** Set the selectivity settings (art.399 p.1-3; ASYCUDA MODSEL) */
+  "PUT /api/risk/settings": {
+    params: never;
+    query: never;
+    body: {
+      /** Minimum random rate: the share of subjects no profile selected that go to a control lane at random */
+      randomRate: number;
+      expectedRates: {
+        /** Blue */
+        blue: number;
+        /** Yellow */
+        yellow: number;
+        /** Red */
+        red: number;
+      };
+      /** How many recent decisions the observed lane shares are taken over */
+      observedWindow: number;
+    };
+    response: {
+      randomRate: number;
+      expectedRates: {
+        blue: number;
+        yellow: number;
+        red: number;
+      };
+      observedWindow: number;
+      updatedBy: string;
+      updatedAt: string;
+    };
+  };
+  /** Import reference prices from CSV into a named table, all lines or none (the below_reference indicator) */
+  "POST /api/risk/price-references": {
+    params: never;
+    query: never;
+    body: {
+      /** The price table the `below_reference` indicator names */
+      table: string;
+      /** CSV: commodity_code,price,unit,valid_from,valid_to (somoni per unit) */
+      csv: string;
+    };
+    response: {
+      table: string;
+      imported: number;
+      unchanged: number;
+      closed: number;
+    };
+  };
+  /** The facts risk management holds on a trader (risk analyst) */
+  "GET /api/risk/trader-facts": {
+    params: never;
+    query: {
+      traderCode: string;
+    };
+    body: never;
+    response: {
+      id: string;
+      traderCode: string;
+      kind: string;
+      description: string;
+      reference: string;
+      amountDirams: string | null;
+      decidedOn: string;
+      settledOn: string | null;
+      source: string;
+      recordedAt: string;
+    }[];
+  };
+  /** Record a trader fact: a liability decision, arrears, a violation (art.429 i.9) */
+  "POST /api/risk/trader-facts": {
+    params: never;
+    query: never;
+    body: {
+      /** TIN, or CC-number of a foreign person */
+      traderCode: string;
+      kind: "liability" | "arrears" | "violation";
+      description: string;
+      /** Number of the decision or document */
+      reference: string;
+      /** Arrears: the amount in dirams */
+      amountDirams?: string;
+      decidedOn: string;
+      settledOn?: string;
+    };
+    response: {
+      id: string;
+      traderCode: string;
+      kind: string;
+      description: string;
+      reference: string;
+      amountDirams: string | null;
+      decidedOn: string;
+      settledOn: string | null;
+      source: string;
+      recordedAt: string;
+    };
+  };
+  /** Import trader facts from CSV, all lines or none */
+  "POST /api/risk/trader-facts/import": {
+    params: never;
+    query: never;
+    body: {
+      /** CSV: trader_code,kind,description,reference,amount_dirams,decided_on,settled_on */
+      csv: string;
+    };
+    response: {
+      imported: number;
+    };
+  };
+  /** The caller’s own liability facts and arrears: the two kinds of risk information that are not confidential (art.429(2) p.3, CUS-RMS-22) */
+  "GET /api/risk/my-facts": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      traderCode: string;
+      kind: string;
+      description: string;
+      reference: string;
+      amountDirams: string | null;
+      decidedOn: string;
+      settledOn: string | null;
+      source: string;
+      recordedAt: string;
+    }[];
   };
 };
 

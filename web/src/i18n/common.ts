@@ -26,6 +26,11 @@ export const common = {
     service_officer: ['Корманди хизматрасонӣ ба андозсупорандагон', 'Сотрудник по обслуживанию налогоплательщиков', 'Taxpayer services officer'],
     carrier: ['Интиқолдиҳанда', 'Перевозчик', 'Carrier'],
     warehouse_owner: ['Соҳиби анбори нигаҳдории муваққатӣ', 'Владелец склада временного хранения', 'Temporary storage warehouse owner'],
+    customs_head: [
+      'Сардори мақоми гумрук ё муовини ваколатдори ӯ',
+      'Начальник таможенного органа или его уполномоченный заместитель',
+      'Head of the customs authority or authorised deputy',
+    ],
   },
   nav: {
     public: ['Хизматҳои оммавӣ', 'Открытые сервисы', 'Public services'],
@@ -85,6 +90,9 @@ export const common = {
     myDeclarations: ['Эъломияҳои ман', 'Мои декларации', 'My declarations'],
     newDeclaration: ['Эъломияи нав', 'Новая декларация', 'New declaration'],
     declarationQueue: ['Навбати эъломияҳо', 'Очередь деклараций', 'Declaration queue'],
+    riskProfiles: ['Профилҳои таваккал', 'Профили риска', 'Risk profiles'],
+    riskStatistics: ['Омори таваккал', 'Статистика рисков', 'Risk statistics'],
+    riskSettings: ['Танзимоти интихоб', 'Настройки селективности', 'Selectivity settings'],
   },
   action: {
     login: ['Ворид шудан', 'Войти', 'Log in'],

@@ -10,6 +10,7 @@ import { pages } from './pages.ts';
 import { pos } from './pos.ts';
 import { receipts } from './receipts.ts';
 import { registry } from './registry.ts';
+import { risk } from './risk.ts';
 import { services } from './services.ts';
 import { servicesIdentity } from './services-identity.ts';
 import { servicesQuality } from './services-quality.ts';
@@ -31,6 +32,7 @@ const dict = {
   ...servicesQuality,
   ...servicesIdentity,
   ...customs,
+  ...risk,
 };
 export type Translation = Strings<typeof dict>;
 

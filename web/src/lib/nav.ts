@@ -56,7 +56,10 @@ export type NavLabel =
   | 'edsCertificates'
   | 'myDeclarations'
   | 'newDeclaration'
-  | 'declarationQueue';
+  | 'declarationQueue'
+  | 'riskProfiles'
+  | 'riskStatistics'
+  | 'riskSettings';
 
 export const PUBLIC_NAV: readonly NavItem[] = [
   { to: '/r', label: 'receiptCheck' },
@@ -159,7 +162,13 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
     { to: '/customs/queue', label: 'declarationQueue' },
     { to: '/inbox', label: 'inboxShort' },
   ],
+  // The head of a customs authority signs field-audit orders and extensions (art.417(2) p.2) through the API; the inbox carries overdue audits.
+  customs_head: [{ to: '/inbox', label: 'inboxShort' }],
+  // The risk analyst (art.429(2) p.3: the only role that sees profiles) starts at the profiles.
   risk_analyst: [
+    { to: '/risk/profiles', label: 'riskProfiles' },
+    { to: '/risk/statistics', label: 'riskStatistics' },
+    { to: '/risk/settings', label: 'riskSettings' },
     { to: '/customs/queue', label: 'declarationQueue' },
     { to: '/inbox', label: 'inboxShort' },
   ],

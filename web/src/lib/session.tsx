@@ -19,7 +19,8 @@ export type Role =
   | 'taxpayer'
   | 'service_officer'
   | 'carrier'
-  | 'warehouse_owner';
+  | 'warehouse_owner'
+  | 'customs_head';
 
 type SessionValue = {
   /** undefined while the first /api/auth/me is under way; null for the public. */

@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
-import { transact } from '../../../platform/db.ts';
+import { type Db, transact } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { notify } from '../../../platform/notifications.ts';
+import { publish } from '../../../platform/outbox.ts';
 import { fail, ok, type Result } from '../../../platform/result.ts';
 import { canMove, type DeclarationState } from '../domain/declaration.ts';
-import { type ControlEventKind, controlEvents, type DeclarationRow, declarations } from '../infrastructure/declaration.schema.ts';
+import { type ControlEventKind, type ControlEventRow, controlEvents, type DeclarationRow, declarations } from '../infrastructure/declaration.schema.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { type ReleasePorts, releaseIfReady } from './declaration-release.ts';
+import { CONTROLLED_LANES, type Lane } from './declaration-risk.ts';
 import { lockDeclaration, type Refusal } from './declaration-store.ts';
 
 export type ControlInput = {
@@ -20,7 +22,48 @@ export type ControlInput = {
   /** An examination: where and when (art.127 p.1 i.3, CUS-DEC-19). */
   readonly place?: string;
   readonly scheduledAt?: Date;
+  /** A finding or the completion: additional customs payments assessed, in dirams (fed back to risk management). */
+  readonly additionalDirams?: bigint;
 };
+
+/** Outbox topic: the result of a control, fed back to the risk profiles' statistics (art.429(2) p.1 i.1, i.8; CUS-RMS-20). */
+export const CONTROL_RESULT_TOPIC = 'customs.control_result';
+/** The payload of CONTROL_RESULT_TOPIC (the `risk` context's ControlResultEvent). */
+export type ControlResultEvent = {
+  readonly subjectKind: 'declaration' | 'preliminary' | 'transit' | 'audit';
+  readonly subjectId: string;
+  readonly traderCode: string;
+  readonly isViolationFound: boolean;
+  readonly findings: string;
+  readonly additionalDirams: number;
+  readonly source: 'control' | 'audit';
+  readonly at: string;
+};
+
+/** The events that give a result of control. */
+const RESULTS: readonly ControlEventKind[] = ['violation_found', 'no_violation_found', 'control_completed'];
+/** The measure (art.428 i.7) a form of control carries out; a measure the risk decision named allows the form. */
+const MEASURE_OF: Partial<Record<ControlEventKind, readonly string[]>> = {
+  documents_requested: ['documentary_check'],
+  examination_notified: ['physical_examination'],
+  inspection_decided: ['physical_examination'],
+  expertise_ordered: ['expert_examination', 'samples'],
+};
+/** Suspension under art.441 (intellectual property) is not a form of control chosen by risk management. */
+const NOT_RISK_BASED: readonly ControlEventKind[] = ['release_suspended', 'suspension_cancelled'];
+
+/**
+ * Art.399 p.3 (CUS-CTL-03, AMB-11): before release a form of control is applied only on the basis of
+ * the automated risk management system: the declaration must have its decision, with a controlled
+ * lane (yellow, red) or a measure that the form carries out. Answers why not, or undefined.
+ */
+export function missingRiskBasis(row: DeclarationRow, kind: ControlEventKind): 'no_risk_basis' | 'form_not_selected' | undefined {
+  if (NOT_RISK_BASED.includes(kind)) return undefined;
+  if (row.riskLane === null || row.riskDecisionId === null) return 'no_risk_basis';
+  if (CONTROLLED_LANES.includes(row.riskLane as Lane)) return undefined;
+  const measures = row.riskMeasures ?? [];
+  return (MEASURE_OF[kind] ?? []).some((m) => measures.includes(m)) ? undefined : 'form_not_selected';
+}
 
 /** Events that may be recorded only while the goods are under control (D8 onward). */
 const UNDER_CONTROL_ONLY: readonly ControlEventKind[] = ['violation_found', 'no_violation_found', 'control_completed'];
@@ -57,6 +100,9 @@ export async function recordControlEvent(
     if (input.kind === 'examination_notified' && (input.place === undefined || input.scheduledAt === undefined))
       return fail('DECLARATION_DATA_INVALID', input.place === undefined ? 'body.place' : 'body.scheduledAt');
     if (input.kind === 'violation_found' && input.carriesLiability === undefined) return fail('DECLARATION_DATA_INVALID', 'body.carriesLiability');
+    const noBasis = missingRiskBasis(row, input.kind);
+    if (noBasis) return fail('DECLARATION_STATE_INVALID', 'body.kind', { state: row.state, reason: noBasis });
+    const earlier = RESULTS.includes(input.kind) ? await tx.select().from(controlEvents).where(eq(controlEvents.declarationId, row.id)) : [];
     await tx.insert(controlEvents).values({
       id: uuidv7(now.getTime()),
       declarationId: row.id,
@@ -68,7 +114,9 @@ export async function recordControlEvent(
       scheduledAt: input.scheduledAt ?? null,
       at: now,
       actor: actorOf(actor),
+      riskDecisionId: row.riskDecisionId,
     });
+    if (RESULTS.includes(input.kind)) await publishResult(tx, row, input, earlier, now);
     if (next) await tx.update(declarations).set({ state: next, updatedAt: now }).where(eq(declarations.id, row.id));
     await appendAudit(tx, now, {
       actor: actorOf(actor),
@@ -125,4 +173,20 @@ export async function markRemedied(
     const [after] = await tx.select().from(declarations).where(eq(declarations.id, id));
     return ok(after as DeclarationRow);
   });
+}
+
+/** CUS-RMS-20: every result of control goes back to risk management; a completion reports whether any finding was made. */
+async function publishResult(tx: Db, row: DeclarationRow, input: ControlInput, earlier: readonly ControlEventRow[], at: Date): Promise<void> {
+  const isViolationFound = input.kind === 'violation_found' || (input.kind === 'control_completed' && earlier.some((e) => e.kind === 'violation_found'));
+  const event: ControlResultEvent = {
+    subjectKind: 'declaration',
+    subjectId: row.id,
+    traderCode: row.declarantCode,
+    isViolationFound,
+    findings: input.note,
+    additionalDirams: Number(input.additionalDirams ?? 0n),
+    source: 'control',
+    at: at.toISOString(),
+  };
+  await publish(tx, CONTROL_RESULT_TOPIC, event, at);
 }

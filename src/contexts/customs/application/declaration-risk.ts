@@ -1,84 +1,76 @@
 import { eq } from 'drizzle-orm';
-import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAuditLater as appendAudit } from '../../../platform/audit.ts';
-import { type Db, transact } from '../../../platform/db.ts';
-import type { EventHandler, OutboxEvent } from '../../../platform/outbox.ts';
-import { fail, ok, type Result } from '../../../platform/result.ts';
-import { canMove } from '../domain/declaration.ts';
-import { type DeclarationRow, declarations } from '../infrastructure/declaration.schema.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
-import { DECLARATION_REGISTERED, type DeclarationRegisteredEvent } from './declaration-register.ts';
+import type { Db } from '../../../platform/db.ts';
+import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
+import { canMove, type DeclarationState } from '../domain/declaration.ts';
+import { controlEvents, declarations } from '../infrastructure/declaration.schema.ts';
 import { type ReleasePorts, releaseIfReady } from './declaration-release.ts';
-import { lockDeclaration, type Refusal } from './declaration-store.ts';
 
 /** ASYCUDA's lanes (research/customs-anchors.md): green and blue release, yellow checks documents, red examines. */
 export const LANES = ['green', 'blue', 'yellow', 'red'] as const;
 export type Lane = (typeof LANES)[number];
-const CONTROLLED: readonly Lane[] = ['yellow', 'red'];
+/** The lanes that put the goods under control before release (D8). */
+export const CONTROLLED_LANES: readonly Lane[] = ['yellow', 'red'];
 
-/** Records the lane; answers the declaration and the audit entry, which the caller appends last (the chain's tip is locked until commit). */
-async function decide(tx: Db, row: DeclarationRow, lane: Lane, at: Date, actor: string, basis: string) {
-  const toControl = CONTROLLED.includes(lane) && canMove(row.state, 'D8_control');
-  const [decided] = await tx
-    .update(declarations)
-    .set({ riskLane: lane, riskDecidedAt: at, updatedAt: at, ...(toControl ? { state: 'UNDER_CONTROL' as const } : {}) })
-    .where(eq(declarations.id, row.id))
-    .returning();
-  const audit = () =>
-    appendAudit(tx, at, {
-      actor,
-      action: 'customs.declaration_risk_decided',
-      entity: 'customs.declaration',
-      entityId: row.id,
-      before: { state: row.state },
-      after: { state: decided?.state, lane, basis },
-    });
-  return { decided: decided as DeclarationRow, audit };
-}
+/** The risk management system's answer for a declaration, as the `risk` context hands it over. */
+export type RiskLaneInput = {
+  readonly lane: Lane;
+  /** Risk minimisation measures (art.428 i.7), e.g. documentary_check, physical_examination. */
+  readonly measures: readonly string[];
+  /** `profile`, `random`, `none`, or `reroute` when an officer changed the lane. */
+  readonly basis: string;
+  readonly decisionId: string;
+  readonly at: Date;
+  readonly actor: string;
+};
+
+export type AppliedLane = { readonly state: DeclarationState; readonly isReleased: boolean };
 
 /**
- * The hand-off to risk management (art.399 p.3, CUS-CTL via the outbox): until the `risk` context
- * answers, this policy selects nothing — green lane — and the declaration is released as soon as
- * the other conditions hold. A decision already recorded (by the analysts' channel) is kept.
+ * Art.399 p.2-3, p.5 (CUS-CTL-02, 03, 05; CUS-RMS-18): the lane of the automated risk management
+ * system, in the caller's transaction. Yellow and red put the declaration under control (D8); green
+ * and blue let the system release it at once when every other condition of art.149 holds, with no
+ * officer. A later call is a re-routing, allowed only while the declaration awaits release
+ * (registered or under control): lowered to green or blue before any control act, the declaration
+ * goes back to the release check.
  */
-export function defaultRiskPolicy(deps: CustomsDeps, ports: ReleasePorts): EventHandler {
-  return {
-    name: 'customs.default-risk-policy',
-    topic: DECLARATION_REGISTERED,
-    handle: async (tx, event: OutboxEvent) => {
-      const { declarationId } = event.payload as DeclarationRegisteredEvent;
-      const [row] = await tx.select().from(declarations).where(eq(declarations.id, declarationId)).for('update');
-      if (!row || row.riskLane !== null) return;
-      const now = deps.clock.now();
-      const { audit } = await decide(tx, row, 'green', now, 'system:risk-policy', 'no profile selected the declaration');
-      await releaseIfReady(tx, ports, row.id, now);
-      await audit();
-    },
-  };
-}
-
-/**
- * The risk management system's answer for one declaration, given by a risk analyst until the
- * `risk` context gives it (AMB-11: before release the officer acts only on the RMS result).
- * Yellow and red put the declaration under control (D8); green and blue let it go to release.
- */
-export async function recordRiskDecision(
-  deps: CustomsDeps,
+export async function applyRiskLane(
+  tx: Db,
   ports: ReleasePorts,
-  actor: AccountPrincipal,
-  id: string,
-  input: { readonly lane: Lane; readonly basis: string },
-): Promise<Result<DeclarationRow, Refusal>> {
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockDeclaration(tx, actor, id);
-    if (!found.ok) return found;
-    const row = found.value;
-    if (row.riskLane !== null || !['REGISTERED'].includes(row.state)) return fail('DECLARATION_STATE_INVALID', 'params.id', { state: row.state });
-    const now = deps.clock.now();
-    const { decided, audit } = await decide(tx, row, input.lane, now, actorOf(actor), input.basis);
-    if (!CONTROLLED.includes(input.lane)) await releaseIfReady(tx, ports, row.id, now);
-    await audit();
-    const [after] = await tx.select().from(declarations).where(eq(declarations.id, row.id));
-    return ok(after ?? decided);
+  declarationId: string,
+  input: RiskLaneInput,
+): Promise<Result<AppliedLane, Failure<'DECLARATION_NOT_FOUND' | 'DECLARATION_STATE_INVALID'>>> {
+  const [row] = await tx.select().from(declarations).where(eq(declarations.id, declarationId)).for('update');
+  if (!row) return fail('DECLARATION_NOT_FOUND', 'params.id');
+  const isFirst = row.riskLane === null;
+  if (!isFirst && row.state !== 'REGISTERED' && row.state !== 'UNDER_CONTROL') return fail('DECLARATION_STATE_INVALID', 'params.id', { state: row.state });
+  const isControlled = CONTROLLED_LANES.includes(input.lane);
+  let state = row.state;
+  if (isControlled && canMove(row.state, 'D8_control')) state = 'UNDER_CONTROL';
+  else if (!isControlled && !isFirst && row.state === 'UNDER_CONTROL') {
+    const acts = await tx.select({ id: controlEvents.id }).from(controlEvents).where(eq(controlEvents.declarationId, row.id)).limit(1);
+    if (acts.length === 0) state = 'REGISTERED';
+  }
+  await tx
+    .update(declarations)
+    .set({
+      riskLane: input.lane,
+      riskMeasures: [...input.measures],
+      riskDecisionId: input.decisionId,
+      ...(isFirst ? { riskDecidedAt: input.at } : {}),
+      updatedAt: input.at,
+      state,
+    })
+    .where(eq(declarations.id, row.id));
+  const isReleased = !isControlled && (await releaseIfReady(tx, ports, row.id, input.at));
+  // Last: the audit chain's tip stays locked until the commit.
+  await appendAudit(tx, input.at, {
+    actor: input.actor,
+    action: isFirst ? 'customs.declaration_risk_decided' : 'customs.declaration_rerouted',
+    entity: 'customs.declaration',
+    entityId: row.id,
+    before: { state: row.state, lane: row.riskLane },
+    after: { state: isReleased ? 'RELEASED' : state, lane: input.lane, measures: input.measures, basis: input.basis, decisionId: input.decisionId },
   });
+  return ok({ state: isReleased ? 'RELEASED' : state, isReleased });
 }

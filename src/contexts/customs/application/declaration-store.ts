@@ -111,7 +111,7 @@ export function declarationSummary(row: DeclarationRow) {
 }
 
 /** The whole declaration with its versions, requests, control events (visible ones) and originals asked. */
-export async function declarationDetail(db: Db, p: AccountPrincipal, row: DeclarationRow) {
+export async function declarationDetail(db: Db, _p: AccountPrincipal, row: DeclarationRow) {
   const [versions, requests, events, originals] = await Promise.all([
     db
       .select({
@@ -155,8 +155,9 @@ export async function declarationDetail(db: Db, p: AccountPrincipal, row: Declar
             toSecureDirams: money(row.toSecureDirams),
           },
     guaranteeReference: row.guaranteeReference,
-    // IMP-17: the declarant never learns why it was selected; only customs sees the lane.
-    riskLane: isStaff(p) ? row.riskLane : null,
+    // Art.429(2) p.3 (CUS-RMS-22, IMP-17): the declarant sees the lane and the measures, never why it was selected.
+    riskLane: row.riskLane,
+    riskMeasures: row.riskMeasures ?? [],
     riskDecidedAt: iso(row.riskDecidedAt),
     preliminaryDueAt: iso(row.preliminaryDueAt),
     incompletePermittedAt: iso(row.incompletePermittedAt),

@@ -12,7 +12,6 @@ for (const target of testTargets()) {
     let t: TestApp;
     let declarant: Client;
     let officer: Client;
-    let analyst: Client;
     let ca: TestAuthority;
     let signer: Signer;
     let docs: { invoice: string; contract: string; cmr: string };
@@ -22,7 +21,6 @@ for (const target of testTargets()) {
       t = await startTestApp(target, '2026-03-02T05:00:00Z');
       declarant = await t.as('declarant', { tin: BROKER });
       officer = await t.as('customs_officer');
-      analyst = await t.as('risk_analyst');
       ca = await testAuthority();
       assert.equal((await officer.post('/api/customs/trusted-issuers', { name: 'Test CA', certificatePem: ca.certificatePem })).status, 201);
       signer = await ca.signer(BROKER);
@@ -45,6 +43,14 @@ for (const target of testTargets()) {
       const r = await file(id);
       assert.equal(r.status, 200, r.text);
       return r.body;
+    };
+    /** The risk engine decides (no profile: green), then an officer re-routes the declaration up to `lane` (docs/risk.md). */
+    const routed = async (id: string, lane: 'yellow' | 'red') => {
+      await t.c.worker.runOnce();
+      const [decision] = (await officer.get(`/api/risk/decisions?subjectId=${id}`)).body;
+      const r = await officer.post(`/api/risk/decisions/${decision.id}/reroute`, { lane });
+      assert.equal(r.status, 200, r.text);
+      return (await officer.get(`/api/customs/declarations/${id}`)).body;
     };
     const signed = async (id: string, kind: string, reason: string, data?: DeclarationData) => {
       const payload = await declarant.post(`/api/customs/declarations/${id}/request-payload`, { kind, reason, ...(data ? { data } : {}) });
@@ -194,7 +200,7 @@ for (const target of testTargets()) {
       await t.c.worker.runOnce();
       const waiting = await declarant.get(`/api/customs/declarations/${body.id}`);
       assert.equal(waiting.body.state, 'REGISTERED');
-      assert.equal(waiting.body.riskLane, null, 'IMP-17: the declarant does not see the lane');
+      assert.deepEqual([waiting.body.riskLane, waiting.body.riskMeasures], ['green', []], 'CUS-RMS-22: the declarant sees the lane and the measures');
       assert.notEqual((await officer.get(`/api/customs/declarations/${body.id}`)).body.riskDecidedAt, null);
       const still = await officer.post(`/api/customs/declarations/${body.id}/release`, { conditional: false });
       assert.deepEqual(still.body.details.unmet, ['payment_not_confirmed']);
@@ -206,8 +212,8 @@ for (const target of testTargets()) {
 
     test('CUS-CTL D8, CUS-REL-05, CUS-DEC-19, CUS-REL-10, CUS-REL-11: the RMS selects control; suspension and its cancellation; the declarant is told where the examination is; refusal names its grounds and is too late after the release period', async () => {
       const body = await registered();
-      const red = await analyst.post(`/api/customs/declarations/${body.id}/risk-decision`, { lane: 'red', basis: 'profile P-7' });
-      assert.equal(red.body.state, 'UNDER_CONTROL');
+      const red = await routed(body.id, 'red');
+      assert.equal(red.state, 'UNDER_CONTROL');
       const notice = await officer.post(`/api/customs/declarations/${body.id}/control-events`, {
         kind: 'examination_notified',
         note: '',
@@ -286,7 +292,7 @@ for (const target of testTargets()) {
       });
       assert.equal(unsigned.body.code, 'DECLARATION_SIGNATURE_INVALID');
       // After customs asked for documents (art.404), a data change is barred, but a typo fix is not (art.133 p.2, CUS-DEC-44).
-      await analyst.post(`/api/customs/declarations/${body.id}/risk-decision`, { lane: 'yellow', basis: 'documents' });
+      await routed(body.id, 'yellow');
       await officer.post(`/api/customs/declarations/${body.id}/control-events`, { kind: 'documents_requested', note: 'art.404' });
       const fixed = { ...moved, consignor: { ...moved.consignor, name: 'Shenzhen Trade Co.' } };
       const barred = await declarant.post(`/api/customs/declarations/${body.id}/amendments`, {
@@ -309,7 +315,7 @@ for (const target of testTargets()) {
 
     test('CUS-DEC-49, CUS-DEC-49 D11-D12: customs demands a change within the release period; the demanded change is made and control goes on', async () => {
       const body = await registered();
-      await analyst.post(`/api/customs/declarations/${body.id}/risk-decision`, { lane: 'red', basis: 'x' });
+      await routed(body.id, 'red');
       const demanded = await officer.post(`/api/customs/declarations/${body.id}/amendment-demand`, { what: 'Укажите страну происхождения товара 2: CN' });
       assert.equal(demanded.body.state, 'AMENDMENT_DEMANDED');
       assert.equal(demanded.body.requests[0].dueAt, demanded.body.releaseDueAt);
@@ -342,7 +348,7 @@ for (const target of testTargets()) {
       assert.equal(withdrawn.body.state, 'WITHDRAWN');
 
       const b = await registered();
-      await analyst.post(`/api/customs/declarations/${b.id}/risk-decision`, { lane: 'red', basis: 'x' });
+      await routed(b.id, 'red');
       await officer.post(`/api/customs/declarations/${b.id}/control-events`, { kind: 'inspection_decided', note: '' });
       const during = await declarant.post(`/api/customs/declarations/${b.id}/withdrawals`, { ...(await signed(b.id, 'withdrawal', 'r')), reason: 'r' });
       assert.deepEqual([during.body.code, during.body.details.reasons], ['DECLARATION_WITHDRAWAL_NOT_ALLOWED', ['control_under_way']]);
@@ -448,7 +454,7 @@ for (const target of testTargets()) {
         riskBasis: 'P-3',
       });
       assert.equal(noBasis.body.code, 'DECLARATION_STATE_INVALID');
-      await analyst.post(`/api/customs/declarations/${body.id}/risk-decision`, { lane: 'yellow', basis: 'value' });
+      await routed(body.id, 'yellow');
       const other = await officer.post(`/api/customs/declarations/${body.id}/original-requests`, {
         documentType: 'INVOICE',
         kind: 'anything',

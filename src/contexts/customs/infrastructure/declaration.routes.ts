@@ -18,7 +18,6 @@ import { keyPaperDeclaration } from '../application/declaration-paper.ts';
 import { filingMessage, type RegistrationPorts, registerDeclaration } from '../application/declaration-register.ts';
 import { officerRelease, type ReleasePorts } from '../application/declaration-release.ts';
 import { decideRequest, requestAmendment, requestMessage, requestWithdrawal } from '../application/declaration-requests.ts';
-import { recordRiskDecision } from '../application/declaration-risk.ts';
 import { sha256Hex } from '../application/declaration-signature.ts';
 import { declarationDetail, declarationSummary, type Refusal, readDeclaration } from '../application/declaration-store.ts';
 import type { DeclarationData } from '../domain/declaration.ts';
@@ -44,7 +43,6 @@ import {
   ReleaseBody,
   RequestParams,
   RequestSchema,
-  RiskBody,
   SigningPayloadSchema,
   SummarySchema,
   UploadBody,
@@ -258,25 +256,12 @@ export function declarationRoutes(app: App, deps: CustomsDeps, ports: Declaratio
   );
 
   app.post(
-    `${base}/:id/risk-decision`,
-    {
-      schema: {
-        tags,
-        summary: 'The risk management system’s lane for the declaration (given by a risk analyst until the risk context exists)',
-        params: DeclarationParams,
-        body: RiskBody,
-        response: { 200: DetailSchema },
-      },
-    },
-    async (request) => detail(request, await recordRiskDecision(deps, ports, requireRole(request, 'risk_analyst'), request.params.id, request.body)),
-  );
-
-  app.post(
     `${base}/:id/control-events`,
     {
       schema: {
         tags,
-        summary: 'An event of customs control (IMP-18): documents asked, examination notice, inspection, expertise, findings, completion, suspension',
+        summary:
+          'An event of customs control (IMP-18): documents asked, examination notice, inspection, expertise, findings, completion, suspension. Before release only on the basis of the risk decision (art.399 p.3, CUS-CTL-03); a result is fed back to risk management (CUS-RMS-20)',
         params: DeclarationParams,
         body: ControlBody,
         response: { 200: DetailSchema },
@@ -286,10 +271,14 @@ export function declarationRoutes(app: App, deps: CustomsDeps, ports: Declaratio
       const body = request.body;
       const scheduledAt = body.scheduledAt === undefined ? undefined : new Date(body.scheduledAt);
       if (scheduledAt && Number.isNaN(scheduledAt.getTime())) throw new ProblemError('DECLARATION_DATA_INVALID', 'body.scheduledAt');
-      const { scheduledAt: _, ...rest } = body;
+      const { scheduledAt: _, additionalDirams, ...rest } = body;
       return detail(
         request,
-        await recordControlEvent(deps, ports, requireRole(request, ...OFFICERS), request.params.id, { ...rest, ...(scheduledAt ? { scheduledAt } : {}) }),
+        await recordControlEvent(deps, ports, requireRole(request, ...OFFICERS), request.params.id, {
+          ...rest,
+          ...(scheduledAt ? { scheduledAt } : {}),
+          ...(additionalDirams !== undefined ? { additionalDirams: BigInt(additionalDirams) } : {}),
+        }),
       );
     },
   );

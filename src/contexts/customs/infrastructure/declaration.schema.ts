@@ -40,6 +40,9 @@ export const declarations = customs.table('declarations', {
   guaranteeReference: text('guarantee_reference'),
   riskLane: text('risk_lane'),
   riskDecidedAt: instant('risk_decided_at'),
+  /** The risk management system's decision in force and its measures (art.399 p.3, CUS-CTL-03; migrations/0022_risk.sql). */
+  riskDecisionId: uuid('risk_decision_id'),
+  riskMeasures: jsonb('risk_measures').$type<string[]>(),
   releaseDueAt: instant('release_due_at'),
   preliminaryDueAt: instant('preliminary_due_at'),
   incompletePermittedAt: instant('incomplete_permitted_at'),
@@ -135,6 +138,8 @@ export const controlEvents = customs.table('control_events', {
   scheduledAt: instant('scheduled_at'),
   at: instant('at').notNull(),
   actor: text('actor').notNull(),
+  /** CUS-CTL-03: the risk decision that is the legal basis of a pre-release control act. */
+  riskDecisionId: uuid('risk_decision_id'),
 });
 export type ControlEventRow = typeof controlEvents.$inferSelect;
 

@@ -124,7 +124,6 @@ export const AmendmentBody = Type.Object(
 );
 export const WithdrawalBody = Type.Object({ ...Signed, reason: Line(2000, 'The motive (art.134 p.1)') }, Strict);
 export const DecisionBody = Type.Object({ permit: Type.Boolean(), reasons: Type.Array(Line(500), { maxItems: 20 }) }, Strict);
-export const RiskBody = Type.Object({ lane: literals(['green', 'blue', 'yellow', 'red']), basis: Line(500) }, Strict);
 export const ControlBody = Type.Object(
   {
     kind: literals(CONTROL_EVENT_KINDS),
@@ -133,6 +132,12 @@ export const ControlBody = Type.Object(
     isRemedied: Type.Optional(Type.Boolean()),
     place: Type.Optional(Line(300)),
     scheduledAt: Type.Optional(IsoDateTime()),
+    additionalDirams: Type.Optional(
+      Type.String({
+        pattern: '^(0|[1-9][0-9]{0,14})$',
+        description: 'A finding or the completion: additional customs payments assessed, dirams (fed back to risk management)',
+      }),
+    ),
   },
   Strict,
 );
@@ -204,7 +209,10 @@ export const DetailSchema = Type.Object({
     Type.Object({ customsValueDirams: Money, dutyDirams: Money, exciseDirams: Money, vatDirams: Money, payableDirams: Money, toSecureDirams: Money }),
   ),
   guaranteeReference: Nullable(Type.String()),
-  riskLane: Nullable(Type.String()),
+  riskLane: Nullable(
+    Type.String({ description: 'The lane of the risk management system; the declarant sees it with the measures, never why (art.429(2) p.3)' }),
+  ),
+  riskMeasures: Type.Array(Type.String(), { description: 'Risk minimisation measures the lane calls for (art.428 i.7)' }),
   riskDecidedAt: Instant,
   preliminaryDueAt: Instant,
   incompletePermittedAt: Instant,

@@ -1,4 +1,5 @@
 import { Anchor, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
@@ -6,8 +7,21 @@ import { useLang } from '../../lib/session.tsx';
 import { releaseClock, type Summary } from './model.ts';
 import { ClockText, Somoni, StateBadge, useCustomsText } from './parts.tsx';
 
-/** Declarations with their state badge; the officer's queue also shows the time left until the release deadline. */
-export function DeclarationsTable({ rows, now, isQueue = false }: { rows: readonly Summary[]; now: number; isQueue?: boolean }) {
+/**
+ * Declarations with their state badge; the officer's queue also shows the time left until the release
+ * deadline and, with `laneOf`, the lane of the risk management system.
+ */
+export function DeclarationsTable({
+  rows,
+  now,
+  isQueue = false,
+  laneOf,
+}: {
+  rows: readonly Summary[];
+  now: number;
+  isQueue?: boolean;
+  laneOf?: (id: string) => ReactNode;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const text = useCustomsText();
@@ -17,6 +31,7 @@ export function DeclarationsTable({ rows, now, isQueue = false }: { rows: readon
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('cus.field.number')}</Table.Th>
+            {laneOf && <Table.Th>{t('cus.field.riskLane')}</Table.Th>}
             <Table.Th>{t('cus.field.regime')}</Table.Th>
             <Table.Th>{t('cus.field.office')}</Table.Th>
             {isQueue && <Table.Th>{t('cus.field.declarant')}</Table.Th>}
@@ -35,6 +50,7 @@ export function DeclarationsTable({ rows, now, isQueue = false }: { rows: readon
                   {r.number ?? t('cus.state.DRAFT')}
                 </Anchor>
               </Table.Td>
+              {laneOf && <Table.Td>{laneOf(r.id)}</Table.Td>}
               <Table.Td>
                 <Text size="sm">{text.tx(`cus.regime.${r.regime}`)}</Text>
                 <Text size="xs" c="dimmed">

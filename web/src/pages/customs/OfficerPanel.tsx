@@ -5,10 +5,11 @@ import { api } from '../../api/client.ts';
 import type { Role } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-api.ts';
 import { CustomsModal } from './CustomsModal.tsx';
-import { CONTROL_KINDS, type ControlKind, type Detail, isDecidable, LANES, ORIGINAL_KINDS, REFUSAL_GROUNDS } from './model.ts';
+import { LanePanel } from '../risk/LanePanel.tsx';
+import { CONTROL_KINDS, type ControlKind, type Detail, isDecidable, ORIGINAL_KINDS, REFUSAL_GROUNDS } from './model.ts';
 import { CustomsProblem, useCustomsText } from './parts.tsx';
 
-type Dialog = 'control' | 'demand' | 'release' | 'refuse' | 'original' | 'lane' | { decide: string; permit: boolean } | undefined;
+type Dialog = 'control' | 'demand' | 'release' | 'refuse' | 'original' | { decide: string; permit: boolean } | undefined;
 
 /** A datetime-local value read as Dushanbe time (UTC+05:00, no daylight saving) → ISO instant. */
 const dushanbeInstant = (local: string) => (local ? new Date(`${local}:00+05:00`).toISOString() : undefined);
@@ -16,7 +17,8 @@ const dushanbeInstant = (local: string) => (local ? new Date(`${local}:00+05:00`
 /**
  * The officer's actions on a declaration (IMP-18, art.133 p.6, art.149-153, art.63 p.12): control
  * events, decisions on requests, the demand to amend, release or conditional release, refusal of
- * release with its grounds, and originals; a risk analyst gives the lane.
+ * release with its grounds, and originals; both the officer and the risk analyst see the lane of the
+ * risk management system and may re-route it (LanePanel).
  */
 export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDone: (d: Detail) => void }) {
   const { t } = useTranslation();
@@ -31,7 +33,6 @@ export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDon
   const [conditional, setConditional] = useState(false);
   const [originalKind, setOriginalKind] = useState<(typeof ORIGINAL_KINDS)[number]>('customs_value');
   const [documentType, setDocumentType] = useState('');
-  const [lane, setLane] = useState<(typeof LANES)[number]>('green');
   const params = { id: d.id };
 
   const control = useAction(() => {
@@ -66,7 +67,6 @@ export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDon
   const original = useAction(() =>
     api('POST /api/customs/declarations/{id}/original-requests', { params, body: { documentType, kind: originalKind, riskBasis: note.trim() } }),
   );
-  const risk = useAction(() => api('POST /api/customs/declarations/{id}/risk-decision', { params, body: { lane, basis: note.trim() } }));
   const quick = useAction((path: 'presentation' | 'exit' | 'incomplete-permission' | { remedied: string } | { seen: string }) => {
     if (typeof path === 'object' && 'remedied' in path)
       return api('POST /api/customs/declarations/{id}/control-events/{eventId}/remedied', { params: { id: d.id, eventId: path.remedied } });
@@ -94,33 +94,11 @@ export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDon
   const runQuick = async (path: Parameters<typeof quick.run>[0]) => done(await quick.run(path));
   const close = () => setDialog(undefined);
 
+  // The risk analyst acts only on the lane (art.429(2) p.3: the profiles stay on the analyst's pages).
   if (role === 'risk_analyst') {
     return (
       <Stack gap="xs" data-testid="officer-actions">
-        {d.riskLane === null && ['REGISTERED', 'UNDER_CONTROL'].includes(d.state) && (
-          <Group>
-            <Button onClick={() => open('lane')} data-testid="action-lane">
-              {t('cus.officer.lane')}
-            </Button>
-          </Group>
-        )}
-        <CustomsModal
-          title={t('cus.officer.lane')}
-          opened={dialog === 'lane'}
-          onClose={close}
-          action={risk}
-          onDone={done}
-          submitLabel={t('cus.officer.lane')}
-          isReady={note.trim() !== ''}
-        >
-          <NativeSelect
-            label={t('cus.field.riskLane')}
-            value={lane}
-            onChange={(e) => setLane(LANES.find((l) => l === e.currentTarget.value) ?? 'green')}
-            data={LANES.map((l) => ({ value: l, label: t(`cus.lane.${l}`) }))}
-          />
-          <TextInput label={t('cus.officer.riskBasis')} value={note} onChange={(e) => setNote(e.currentTarget.value)} required />
-        </CustomsModal>
+        <LanePanel d={d} onDone={onDone} />
       </Stack>
     );
   }
@@ -131,6 +109,7 @@ export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDon
   const decidable = isDecidable(d.state);
   return (
     <Stack gap="xs" data-testid="officer-actions">
+      <LanePanel d={d} onDone={onDone} />
       <Group gap="xs" wrap="wrap">
         {decidable && (
           <>

@@ -3,10 +3,12 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Loadable, PageHeader } from '../../components/feedback.tsx';
-import { localised } from '../../lib/format.ts';
+import { localised, todayInDushanbe } from '../../lib/format.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import { useLang } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
+import { isLane, LANES, lanesBySubject } from '../risk/model.ts';
+import { LaneBadge } from '../risk/parts.tsx';
 import { useNow } from '../services/parts.tsx';
 import { DeclarationsTable } from './DeclarationsTable.tsx';
 import { byDeadline, isState, STATES } from './model.ts';
@@ -14,7 +16,8 @@ import { useCustomsText } from './parts.tsx';
 
 /**
  * The officers' work queue (CUS-REL-11): declarations waiting for customs, by state and office,
- * sorted by release deadline with the time left, in warning colours when little is left.
+ * sorted by release deadline with the time left, in warning colours when little is left; each with
+ * the lane the risk management system gave it (art.399 p.2-3, CUS-CTL-02), and a queue per lane.
  */
 export function QueuePage() {
   const { t } = useTranslation();
@@ -24,6 +27,7 @@ export function QueuePage() {
   const { pathname, search } = useLocation();
   const state = search.get('state') ?? '';
   const officeCode = search.get('officeCode') ?? '';
+  const lane = search.get('lane') ?? '';
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(name, value);
@@ -37,6 +41,15 @@ export function QueuePage() {
     () => api('GET /api/customs/declarations', { query: { ...(officeCode ? { officeCode } : {}), ...(isState(state) ? { state } : {}), limit: 200 } }),
     [state, officeCode],
   );
+  // The declarations' list carries no lane: the lanes come from the risk decisions of the same days,
+  // joined here by declaration, and the lane filter is applied here (docs/risk-ui.md).
+  const since = (list.data ?? []).reduce((min, r) => (r.registeredAt && r.registeredAt < min ? r.registeredAt : min), new Date().toISOString());
+  const from = todayInDushanbe(new Date(since));
+  const decisions = useApi(
+    () => api('GET /api/risk/decisions', { query: { kind: 'declaration', from, limit: 500, ...(isLane(lane) ? { lane } : {}) } }),
+    [from, lane, list.data],
+  );
+  const lanes = lanesBySubject(decisions.data ?? []);
   const { reload } = list;
   useEffect(() => {
     const timer = window.setInterval(reload, 15_000);
@@ -67,17 +80,25 @@ export function QueuePage() {
           ]}
           data-testid="queue-office"
         />
+        <NativeSelect
+          label={t('cus.field.riskLane')}
+          value={lane}
+          onChange={(e) => setFilter('lane', e.currentTarget.value)}
+          data={[{ value: '', label: t('risk.queue.anyLane') }, ...LANES.map((l) => ({ value: l, label: t(`risk.lane.${l}`) }))]}
+          data-testid="queue-lane"
+        />
       </Group>
       <Loadable state={list}>
-        {(rows) =>
-          rows.length === 0 ? (
+        {(all) => {
+          const rows = isLane(lane) ? all.filter((r) => lanes.get(r.id)?.lane === lane) : all;
+          return rows.length === 0 ? (
             <Text c="dimmed" ta="center" py="lg" data-testid="queue-empty">
               {t('cus.queue.empty')}
             </Text>
           ) : (
-            <DeclarationsTable rows={byDeadline(rows)} now={now} isQueue />
-          )
-        }
+            <DeclarationsTable rows={byDeadline(rows)} now={now} isQueue laneOf={(id) => <LaneBadge lane={lanes.get(id)?.lane} size="sm" />} />
+          );
+        }}
       </Loadable>
     </Stack>
   );
