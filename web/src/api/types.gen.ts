@@ -5737,6 +5737,8 @@ export type Operations = {
     query: {
       state?: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
       officeCode?: string;
+      /** The lane of the risk management system: the officers’ queue per lane */
+      lane?: "green" | "blue" | "yellow" | "red";
       limit?: number;
       offset?: number;
     };
@@ -5758,6 +5760,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: ("green" | "blue" | "yellow" | "red") | null;
     }[];
   };
   /** A new electronic draft of a goods declaration, by the declarant or its broker (art.124 p.1-2) */
@@ -5898,6 +5901,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -6029,7 +6033,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -6224,6 +6227,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -6355,7 +6359,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -6434,6 +6437,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -6565,7 +6569,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -6760,6 +6763,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -6891,7 +6895,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -7119,6 +7122,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -7250,7 +7254,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -7490,6 +7493,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -7621,7 +7625,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -7709,6 +7712,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -7840,7 +7844,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -7920,6 +7923,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -8051,7 +8055,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -8133,6 +8136,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -8264,7 +8268,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -8346,6 +8349,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -8477,7 +8481,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -8559,6 +8562,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -8690,7 +8694,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -8769,6 +8772,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -8900,7 +8904,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -8979,6 +8982,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -9110,7 +9114,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -9189,6 +9192,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -9320,7 +9324,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -9403,6 +9406,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -9534,7 +9538,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
@@ -9614,6 +9617,7 @@ export type Operations = {
       releaseDueAt: string | null;
       releasedAt: string | null;
       payableDirams: string | null;
+      riskLane: string | null;
       resumeState: string | null;
       filerTin: string;
       data: {
@@ -9745,7 +9749,6 @@ export type Operations = {
         toSecureDirams: string | null;
       } | null;
       guaranteeReference: string | null;
-      riskLane: string | null;
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;

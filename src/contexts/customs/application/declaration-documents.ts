@@ -43,7 +43,14 @@ export async function documentFile(deps: CustomsDeps, actor: AccountPrincipal, r
   return file && (isStaff(actor) || row.filerTin === actor.tin || row.declarantCode === actor.tin) ? file : undefined;
 }
 
-export type ListFilter = { readonly state?: DeclarationState; readonly officeCode?: string; readonly limit?: number; readonly offset?: number };
+export type ListFilter = {
+  readonly state?: DeclarationState;
+  readonly officeCode?: string;
+  /** The lane of the risk management system (the officers' queue per lane). */
+  readonly lane?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+};
 
 /** The declarant's and broker's own declarations; for customs, the work queue of an office by state (oldest registered first). */
 export async function listDeclarations(deps: CustomsDeps, actor: AccountPrincipal, filter: ListFilter): Promise<DeclarationRow[]> {
@@ -67,6 +74,7 @@ export async function listDeclarations(deps: CustomsDeps, actor: AccountPrincipa
       ]),
     );
   if (filter.officeCode) conditions.push(eq(declarations.officeCode, filter.officeCode));
+  if (filter.lane) conditions.push(eq(declarations.riskLane, filter.lane));
   return deps.database.db
     .select()
     .from(declarations)

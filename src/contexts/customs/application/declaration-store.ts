@@ -107,6 +107,7 @@ export function declarationSummary(row: DeclarationRow) {
     releaseDueAt: iso(row.releaseDueAt),
     releasedAt: iso(row.releasedAt),
     payableDirams: money(row.payableDirams),
+    riskLane: row.riskLane as 'green' | 'blue' | 'yellow' | 'red' | null,
   };
 }
 

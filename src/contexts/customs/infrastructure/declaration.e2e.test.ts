@@ -249,7 +249,7 @@ for (const target of testTargets()) {
       assert.deepEqual([refused.body.state, refused.body.refusalGrounds], ['RELEASE_REFUSED', [1, 7]]);
     });
 
-    test('CUS-DEC-43, CUS-DEC-44, CUS-DEC-45, CUS-DEC-46, CUS-DEC-47, AMB-06: a change before release is permitted only without the four acts of customs, without touching payments or restrictions, and without new goods; it becomes the next signed version', async () => {
+    test('CUS-DEC-43, CUS-CTL-13, CUS-DEC-44, CUS-DEC-45, CUS-DEC-46, CUS-DEC-47, AMB-06: a change before release is permitted only without the four acts of customs, without touching payments or restrictions, and without new goods; it becomes the next signed version', async () => {
       const body = await registered();
       const data = importDeclaration(docs);
       const moved = { ...data, consignee: { ...data.consignee, address: 'Душанбе, Рӯдакӣ 3' } };
@@ -337,7 +337,7 @@ for (const target of testTargets()) {
       ]);
     });
 
-    test('CUS-DEC-51, CUS-DEC-52, CUS-DEC-55, CUS-DEC-56, CUS-DEC-57, CUS-DEC-59: withdrawal before release with permission; barred while an examination is under way and by a finding with liability, allowed once it found nothing', async () => {
+    test('CUS-DEC-51, CUS-DEC-52, CUS-DEC-55, CUS-DEC-56, CUS-CTL-13, CUS-DEC-57, CUS-DEC-59: withdrawal before release with permission; barred while an examination is under way and by a finding with liability, allowed once it found nothing', async () => {
       const a = await registered();
       const request = await declarant.post(`/api/customs/declarations/${a.id}/withdrawals`, {
         ...(await signed(a.id, 'withdrawal', 'Шартнома бекор шуд')),

@@ -164,6 +164,7 @@ export const ListQuery = Type.Object(
   {
     state: Type.Optional(literals(DECLARATION_STATES)),
     officeCode: Type.Optional(Text(40)),
+    lane: Type.Optional(literals(['green', 'blue', 'yellow', 'red'], 'The lane of the risk management system: the officers’ queue per lane')),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
   },
@@ -193,6 +194,7 @@ export const SummarySchema = Type.Object({
   releaseDueAt: Instant,
   releasedAt: Instant,
   payableDirams: Money,
+  riskLane: Nullable(literals(['green', 'blue', 'yellow', 'red'])),
 });
 
 export const DetailSchema = Type.Object({

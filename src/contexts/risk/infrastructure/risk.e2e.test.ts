@@ -34,7 +34,7 @@ for (const target of testTargets()) {
     const declaration = async (id: string, as = officer) => (await as.get(`/api/customs/declarations/${id}`)).body;
     const control = (id: string, body: Record<string, unknown>) => officer.post(`/api/customs/declarations/${id}/control-events`, body);
 
-    test('issue #6, CUS-RMS-20, CUS-CTL-02, CUS-CTL-03, CUS-RMS-07, CUS-RMS-11, CUS-RMS-16: a profile sends a declaration to red; the examination finds a violation; the profile’s statistics, the lane report and the trader’s history change', async () => {
+    test('issue #6, CUS-RMS-20, CUS-CTL-02, CUS-CTL-03, CUS-INF-04, CUS-RMS-07, CUS-RMS-11, CUS-RMS-16: a profile sends a declaration to red; the examination finds a violation; the profile’s statistics, the lane report and the trader’s history change', async () => {
       const profile = await activeProfile(analyst, reviewer, profileBody('RP-PHONES-RED', phonesOn('01 RED 0001')));
       const d = await register(filer, '01 RED 0001');
       const decision = await decisionOf(t, officer, d.id);
@@ -45,6 +45,11 @@ for (const target of testTargets()) {
       assert.equal(decision.hits, undefined, 'CUS-RMS-22: the officer sees the profile code, not the hits or the indicator');
       const red = await declaration(d.id);
       assert.deepEqual([red.state, red.riskLane, red.riskMeasures], ['UNDER_CONTROL', 'red', ['physical_examination']]);
+      // The officers' queue per lane: the red queue holds it, with its lane; the green one does not.
+      const redQueue = (await officer.get('/api/customs/declarations?lane=red')).body as { id: string; riskLane: string }[];
+      assert.equal(redQueue.find((r) => r.id === d.id)?.riskLane, 'red');
+      assert.ok(redQueue.every((r) => r.riskLane === 'red'));
+      assert.equal((await officer.get('/api/customs/declarations?lane=green')).body.find((r: { id: string }) => r.id === d.id), undefined);
 
       const before = await analyst.get(`/api/risk/reports/profiles?from=2026-03-02&to=2026-03-02`);
       const mine = (r: typeof before) => r.body.find((x: { code: string }) => x.code === 'RP-PHONES-RED');

@@ -3,11 +3,11 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Loadable, PageHeader } from '../../components/feedback.tsx';
-import { localised, todayInDushanbe } from '../../lib/format.ts';
+import { localised } from '../../lib/format.ts';
 import { navigate, useLocation } from '../../lib/router.tsx';
 import { useLang } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
-import { isLane, LANES, lanesBySubject } from '../risk/model.ts';
+import { isLane, LANES } from '../risk/model.ts';
 import { LaneBadge } from '../risk/parts.tsx';
 import { useNow } from '../services/parts.tsx';
 import { DeclarationsTable } from './DeclarationsTable.tsx';
@@ -36,20 +36,14 @@ export function QueuePage() {
     navigate(`${pathname}${query ? `?${query}` : ''}`, { replace: true });
   };
   const offices = useApi(() => api('GET /api/customs/offices', { query: { limit: 200 } }), []);
-  // Without a state the server answers every state that waits for customs.
+  // Without a state the server answers every state that waits for customs; with a lane, that lane's queue.
   const list = useApi(
-    () => api('GET /api/customs/declarations', { query: { ...(officeCode ? { officeCode } : {}), ...(isState(state) ? { state } : {}), limit: 200 } }),
-    [state, officeCode],
+    () =>
+      api('GET /api/customs/declarations', {
+        query: { ...(officeCode ? { officeCode } : {}), ...(isState(state) ? { state } : {}), ...(isLane(lane) ? { lane } : {}), limit: 200 },
+      }),
+    [state, officeCode, lane],
   );
-  // The declarations' list carries no lane: the lanes come from the risk decisions of the same days,
-  // joined here by declaration, and the lane filter is applied here (docs/risk-ui.md).
-  const since = (list.data ?? []).reduce((min, r) => (r.registeredAt && r.registeredAt < min ? r.registeredAt : min), new Date().toISOString());
-  const from = todayInDushanbe(new Date(since));
-  const decisions = useApi(
-    () => api('GET /api/risk/decisions', { query: { kind: 'declaration', from, limit: 500, ...(isLane(lane) ? { lane } : {}) } }),
-    [from, lane, list.data],
-  );
-  const lanes = lanesBySubject(decisions.data ?? []);
   const { reload } = list;
   useEffect(() => {
     const timer = window.setInterval(reload, 15_000);
@@ -89,14 +83,14 @@ export function QueuePage() {
         />
       </Group>
       <Loadable state={list}>
-        {(all) => {
-          const rows = isLane(lane) ? all.filter((r) => lanes.get(r.id)?.lane === lane) : all;
+        {(rows) => {
+          const lanes = new Map(rows.map((r) => [r.id, r.riskLane]));
           return rows.length === 0 ? (
             <Text c="dimmed" ta="center" py="lg" data-testid="queue-empty">
               {t('cus.queue.empty')}
             </Text>
           ) : (
-            <DeclarationsTable rows={byDeadline(rows)} now={now} isQueue laneOf={(id) => <LaneBadge lane={lanes.get(id)?.lane} size="sm" />} />
+            <DeclarationsTable rows={byDeadline(rows)} now={now} isQueue laneOf={(id) => <LaneBadge lane={lanes.get(id) ?? undefined} size="sm" />} />
           );
         }}
       </Loadable>

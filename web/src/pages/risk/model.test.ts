@@ -14,7 +14,6 @@ import {
   isOpAllowed,
   jsonPathOf,
   LANES,
-  lanesBySubject,
   leafFor,
   MEASURES,
   type Node,
@@ -38,7 +37,6 @@ import {
   toggleNot,
   toIndicator,
   updateAt,
-  type Decision,
 } from './model.ts';
 
 /** An indicator over all ten objects, with every combination: what an analyst builds in the builder. */
@@ -199,11 +197,6 @@ test('CUS-CTL-02: re-routing goes upward at will and downward only with a reason
     byLaneOrder([{ lane: 'red' }, { lane: 'other' }, { lane: 'green' }, { lane: 'yellow' }]).map((r) => r.lane),
     ['green', 'yellow', 'red', 'other'],
   );
-  // The queue shows each declaration's newest decision.
-  const d = (subjectId: string, lane: string, decidedAt: string) => ({ subjectId, lane, decidedAt }) as Decision;
-  const lanes = lanesBySubject([d('a', 'red', '2026-03-02T10:00:00Z'), d('a', 'green', '2026-03-01T10:00:00Z'), d('b', 'blue', '2026-03-01T09:00:00Z')]);
-  assert.equal(lanes.get('a')?.lane, 'red');
-  assert.equal(lanes.get('b')?.lane, 'blue');
 });
 
 test('CUS-RMS-20: rates read as percentages in each language, and typed percentages become exact shares', () => {

@@ -395,13 +395,6 @@ export const rerouteTargets = (from: Lane): Lane[] => [
 export const byLaneOrder = <T extends { readonly lane: string }>(rows: readonly T[]): T[] =>
   [...rows].sort((a, b) => (isLane(a.lane) ? LANE_RANK[a.lane] : 9) - (isLane(b.lane) ? LANE_RANK[b.lane] : 9));
 
-/** Joins the queue's declarations with their lane decisions (the newest decision of each subject wins). */
-export function lanesBySubject(decisions: readonly Decision[]): Map<string, Decision> {
-  const out = new Map<string, Decision>();
-  for (const d of [...decisions].sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))) out.set(d.subjectId, d);
-  return out;
-}
-
 // ---- Rates and figures ----
 
 const LOCALE: Record<Language, string> = { tg: 'ru-RU', ru: 'ru-RU', en: 'en-GB' };
