@@ -16053,6 +16053,16 @@ export type Operations = {
       closed: number;
     };
   };
+  /** The price tables imported so far, with how many prices each holds (what a below_reference indicator may name) */
+  "GET /api/risk/price-tables": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      name: string;
+      prices: number;
+    }[];
+  };
   /** The facts risk management holds on a trader (risk analyst) */
   "GET /api/risk/trader-facts": {
     params: never;

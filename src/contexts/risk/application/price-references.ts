@@ -71,3 +71,13 @@ export async function pricesOn(db: Db, day: IsoDate): Promise<ReferencePrices> {
   }
   return tables;
 }
+
+/** The names of the price tables imported so far, with how many prices each holds (a below-reference indicator names one of them). */
+export async function priceTables(db: Db): Promise<{ readonly name: string; readonly prices: number }[]> {
+  const rows = await db
+    .select({ name: priceReferences.tableName, prices: sql<number>`count(*)::int` })
+    .from(priceReferences)
+    .groupBy(priceReferences.tableName)
+    .orderBy(priceReferences.tableName);
+  return rows.map((r) => ({ name: r.name, prices: Number(r.prices) }));
+}

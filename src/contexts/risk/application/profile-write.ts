@@ -15,13 +15,17 @@ import type { RiskErrorCode } from '../domain/errors.ts';
 import { checkProfileInput, editsInPlace, type ProfileInput } from '../domain/profiles.ts';
 import { profiles, profileVersions } from '../infrastructure/schema.ts';
 import { actorOf, type RiskDeps } from './deps.ts';
+import { priceTables } from './price-references.ts';
 import { contentColumns, type ProfileView, readProfile } from './profile-store.ts';
 
 type Outcome = Promise<Result<ProfileView, Failure<RiskErrorCode>>>;
 
+/** Read before the transaction (the embedded database has one connection). */
+const knownTables = async (deps: RiskDeps) => new Set((await priceTables(deps.database.db)).map((t) => t.name));
+
 /** A new profile: its code and its first draft version. */
 export async function createProfile(deps: RiskDeps, actor: AccountPrincipal, input: ProfileInput & { readonly code: string }): Outcome {
-  const content = checkProfileInput(input);
+  const content = checkProfileInput(input, await knownTables(deps));
   if (!content.ok) return content;
   const now = deps.clock.now();
   const by = actorOf(actor);
@@ -53,7 +57,7 @@ export async function createProfile(deps: RiskDeps, actor: AccountPrincipal, inp
 
 /** An edit: the draft in place, or a new draft version after the latest one. */
 export async function reviseProfile(deps: RiskDeps, actor: AccountPrincipal, id: string, input: ProfileInput): Outcome {
-  const content = checkProfileInput(input);
+  const content = checkProfileInput(input, await knownTables(deps));
   if (!content.ok) return content;
   return transact(deps.database.db, async (tx) => {
     const found = await readProfile(tx, id, '');

@@ -42,9 +42,12 @@ type Refusal = Failure<RiskErrorCode>;
 const isDay = isRealDay;
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
-/** Checks what an analyst wrote: the indicator (every fault at once) and the validity period. */
-export function checkProfileInput(input: ProfileInput): Result<ProfileContent, Refusal> {
-  const indicator = checkIndicator(input.indicator);
+/**
+ * Checks what an analyst wrote: the indicator (every fault at once, a price table that does not
+ * exist among them: it would never match) and the validity period.
+ */
+export function checkProfileInput(input: ProfileInput, priceTables?: ReadonlySet<string>): Result<ProfileContent, Refusal> {
+  const indicator = checkIndicator(input.indicator, { tables: priceTables });
   if (!indicator.ok) return fail('RISK_INDICATOR_INVALID', 'body.indicator', { problems: indicator.error });
   if (!isDay(input.validFrom)) return fail('RISK_VALIDITY_INVALID', 'body.validFrom');
   if (!isDay(input.validTo) || input.validTo < input.validFrom) return fail('RISK_VALIDITY_INVALID', 'body.validTo');

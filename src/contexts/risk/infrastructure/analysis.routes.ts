@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { type App, ProblemError, requireRole, unwrap } from '../../../platform/http.ts';
 import type { RiskDeps } from '../application/deps.ts';
 import { importPrices } from '../application/price-import.ts';
+import { priceTables } from '../application/price-references.ts';
 import { laneReport, profileReport } from '../application/reports.ts';
 import { loadSettings, updateSettings } from '../application/settings.ts';
 import { DISCLOSABLE_KINDS, importTraderFacts, listTraderFacts, recordTraderFact } from '../application/trader-facts.ts';
@@ -81,6 +82,20 @@ export function analysisRoutes(app: App, deps: RiskDeps): void {
       },
     },
     async (request) => unwrap(await importPrices(deps, requireRole(request, ANALYST), request.body)),
+  );
+  app.get(
+    '/api/risk/price-tables',
+    {
+      schema: {
+        tags,
+        summary: 'The price tables imported so far, with how many prices each holds (what a below_reference indicator may name)',
+        response: { 200: Type.Array(Type.Object({ name: Type.String(), prices: Type.Integer() })) },
+      },
+    },
+    async (request) => {
+      requireRole(request, ANALYST);
+      return priceTables(db);
+    },
   );
   app.post(
     '/api/risk/trader-facts',

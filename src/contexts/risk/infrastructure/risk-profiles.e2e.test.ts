@@ -171,7 +171,7 @@ for (const target of testTargets()) {
       }
     });
 
-    test('CUS-RMS-20 step 5, CUS-RMS-14: a draft is simulated on stored declarations before approval; reference prices imported from CSV drive a below-reference indicator; RISK_PRICE_IMPORT_INVALID, RISK_PERIOD_INVALID', async () => {
+    test('CUS-RMS-20 step 5, CUS-RMS-14: a draft is simulated on stored declarations before approval; reference prices imported from CSV drive a below-reference indicator, which must name an imported table; RISK_PRICE_IMPORT_INVALID, RISK_PERIOD_INVALID, RISK_INDICATOR_TABLE_UNKNOWN', async () => {
       const d = await register(filer, '02 SIM 0001');
       await decisionOf(t, officer, d.id);
       // Phones: about 116,800 somoni for 500 pieces, some 234 somoni a piece.
@@ -194,6 +194,18 @@ for (const target of testTargets()) {
           { op: 'below_reference', table: 'phones', ratio: 0.5 },
         ],
       };
+      // A table no price was imported into would never match: the profile naming it is refused.
+      const unknownTable = await author.post(
+        '/api/risk/profiles',
+        profileBody('RP-CHEAP-TYPO', { op: 'below_reference', table: 'phonez', ratio: 0.5 }, { lane: 'yellow', measures: ['documentary_check'] }),
+      );
+      refused(unknownTable, 422, 'RISK_INDICATOR_INVALID');
+      assert.deepEqual(
+        unknownTable.body.details.problems.map((p: { code: string }) => p.code),
+        ['RISK_INDICATOR_TABLE_UNKNOWN'],
+      );
+      assert.deepEqual((await author.get('/api/risk/price-tables')).body, [{ name: 'phones', prices: 1 }]);
+      assert.equal((await officer.get('/api/risk/price-tables')).status, 403);
       const draft = await author.post('/api/risk/profiles', profileBody('RP-CHEAP-PHONES', indicator, { lane: 'yellow', measures: ['documentary_check'] }));
       assert.equal(draft.status, 201, draft.text);
       const simulated = await author.post(`/api/risk/profiles/${draft.body.id}/versions/1/simulate`, { from: '2026-03-02', to: '2026-03-02', sampleSize: 5 });

@@ -49,7 +49,10 @@ for (const target of testTargets()) {
       const redQueue = (await officer.get('/api/customs/declarations?lane=red')).body as { id: string; riskLane: string }[];
       assert.equal(redQueue.find((r) => r.id === d.id)?.riskLane, 'red');
       assert.ok(redQueue.every((r) => r.riskLane === 'red'));
-      assert.equal((await officer.get('/api/customs/declarations?lane=green')).body.find((r: { id: string }) => r.id === d.id), undefined);
+      assert.equal(
+        (await officer.get('/api/customs/declarations?lane=green')).body.find((r: { id: string }) => r.id === d.id),
+        undefined,
+      );
 
       const before = await analyst.get(`/api/risk/reports/profiles?from=2026-03-02&to=2026-03-02`);
       const mine = (r: typeof before) => r.body.find((x: { code: string }) => x.code === 'RP-PHONES-RED');

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Card, Group, JsonInput, NativeSelect, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Badge, Box, Button, Card, Group, JsonInput, NativeSelect, NumberInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,6 +31,8 @@ import {
   updateAt,
   jsonPathOf,
 } from './model.ts';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../lib/use-api.ts';
 import { useRiskText } from './parts.tsx';
 
 type Props = {
@@ -290,13 +292,11 @@ function Params({ leaf, own, set }: { leaf: Leaf; own: Own; set: (n: Node) => vo
     case 'below_reference':
       return (
         <>
-          <TextInput
+          <PriceTableInput
             label={t('risk.builder.table')}
-            name="table"
             value={leaf.table}
-            onChange={(e) => set({ ...leaf, table: e.currentTarget.value })}
+            onChange={(table) => set({ ...leaf, table })}
             error={errorAt(own, 'table', title)}
-            w={170}
           />
           <NumberInput
             label={t('risk.builder.ratio')}
@@ -415,4 +415,10 @@ function JsonView({ value, onChange }: { value: Node; onChange: (n: Node) => voi
       </Group>
     </Stack>
   );
+}
+
+/** The price table of a below-reference indicator, offered from the tables imported so far (the server refuses any other). */
+function PriceTableInput({ label, value, onChange, error }: { label: string; value: string; onChange: (table: string) => void; error?: string }) {
+  const tables = useApi(() => api('GET /api/risk/price-tables', {}), []);
+  return <Autocomplete label={label} name="table" value={value} onChange={onChange} data={(tables.data ?? []).map((t) => t.name)} error={error} w={170} />;
 }
