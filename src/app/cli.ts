@@ -34,7 +34,9 @@ async function serve(options: { demo: boolean }) {
   if (options.demo) {
     console.log('  Demo logins (login / password): admin / admin-demo-1, officer / officer-demo-1,');
     console.log('    tsc specialist: specialist / specialist-demo-1, business (TIN / PIN): 010000001 / 123456,');
-    console.log('    taxpayer services department: tsd / tsd-demo-1, citizen: citizen / citizen-demo-1');
+    console.log('    taxpayer services department: tsd / tsd-demo-1, citizen: citizen / citizen-demo-1,');
+    console.log('    customs: customs / customs-demo-1, head of customs: head / head-demo-1, declarant: declarant / declarant-demo-1,');
+    console.log('    risk analysts: analyst / analyst-demo-1 and analyst2 / analyst2-demo-1, warehouse owner: warehouse / warehouse-demo-1');
   }
   // The finance authority's simulator pushes payment confirmations to this server (docs/customs-payments.md).
   const finance = options.demo ? await startDemoFinance(`http://127.0.0.1:${port}`, c.customs.connectFinance) : undefined;

@@ -35,6 +35,8 @@ export {
   RISK_TOPICS,
   type RiskSubject,
 } from './domain/model.ts';
+/** Demo data: one active profile (two analysts, four eyes) and its demo reference prices. */
+export { seedRiskDemo } from './application/demo-seed.ts';
 /** Refusals of profiles, decisions, settings and facts; of indicators; of price imports (docs/errors.md). */
 export { riskProblems } from './domain/errors.ts';
 export { indicatorProblems } from './domain/indicator-check.ts';
