@@ -15388,6 +15388,12 @@ export type Operations = {
         version: number;
         state: string;
         lane: string;
+        level: number;
+        area: {
+          tg: string;
+          ru: string;
+          en: string;
+        };
         validFrom: string;
         validTo: string;
       };

@@ -109,7 +109,15 @@ export async function listProfiles(db: Db, day: string, filter: { readonly state
     return {
       id: p.id,
       code: p.code,
-      latest: { version: latest.version, state: latest.state, lane: latest.lane, validFrom: latest.validFrom, validTo: latest.validTo },
+      latest: {
+        version: latest.version,
+        state: latest.state,
+        lane: latest.lane,
+        level: latest.level,
+        area: latest.area,
+        validFrom: latest.validFrom,
+        validTo: latest.validTo,
+      },
       activeVersion: active?.version ?? null,
       isApplied: active !== undefined && isInForce(active, day),
       states: [...new Set(own.map((v) => v.state))],

@@ -113,7 +113,9 @@ for (const target of testTargets()) {
         ],
       );
       const list = await author.get('/api/risk/profiles?state=retired');
-      assert.ok(list.body.some((p: { code: string }) => p.code === 'RP-WF-1'));
+      const listed = list.body.find((p: { code: string }) => p.code === 'RP-WF-1');
+      // The list shows each profile's latest version with its level (art.428 i.4) and area of risk (i.13).
+      assert.deepEqual([listed.latest.level, listed.latest.area.en], [2, 'Undervalued smartphones from China'], 'the latest version, edited to level 2');
     });
 
     test('CUS-RMS-21, CUS-RMS-14: refusals RISK_PROFILE_CODE_TAKEN, RISK_INDICATOR_INVALID (every fault with its path), RISK_VALIDITY_INVALID; profiles are for risk analysts only (CUS-RMS-22)', async () => {

@@ -84,7 +84,15 @@ export const ProfileSchema = Type.Object({
 export const ProfileListItem = Type.Object({
   id: Type.String(),
   code: Type.String(),
-  latest: Type.Object({ version: Type.Integer(), state: Type.String(), lane: Type.String(), validFrom: Type.String(), validTo: Type.String() }),
+  latest: Type.Object({
+    version: Type.Integer(),
+    state: Type.String(),
+    lane: Type.String(),
+    level: Type.Integer(),
+    area: LocalisedText,
+    validFrom: Type.String(),
+    validTo: Type.String(),
+  }),
   activeVersion: Nullable(Type.Integer()),
   isApplied: Type.Boolean(),
   states: Type.Array(Type.String()),

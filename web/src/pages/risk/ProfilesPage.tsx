@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Stack, Table, Tex
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Loadable, PageHeader } from '../../components/feedback.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, localised } from '../../lib/format.ts';
 import { Link, navigate, useLocation } from '../../lib/router.tsx';
 import { useLang } from '../../lib/session.tsx';
 import { useApi } from '../../lib/use-api.ts';
@@ -89,6 +89,7 @@ export function ProfilesPage() {
                     <Table.Th>{t('risk.list.version')}</Table.Th>
                     <Table.Th>{t('risk.list.state')}</Table.Th>
                     <Table.Th>{t('risk.list.lane')}</Table.Th>
+                    <Table.Th>{t('risk.list.level')}</Table.Th>
                     <Table.Th>{t('risk.list.validity')}</Table.Th>
                     <Table.Th>{t('risk.list.activeVersion')}</Table.Th>
                   </Table.Tr>
@@ -100,6 +101,9 @@ export function ProfilesPage() {
                         <Anchor component={Link} to={`/risk/profiles/${r.id}`} fw={600} ff="monospace" size="sm">
                           {r.code}
                         </Anchor>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {localised(r.latest.area, lang)}
+                        </Text>
                       </Table.Td>
                       <Table.Td>{r.latest.version}</Table.Td>
                       <Table.Td>
@@ -108,6 +112,7 @@ export function ProfilesPage() {
                       <Table.Td>
                         <LaneBadge lane={r.latest.lane} size="sm" />
                       </Table.Td>
+                      <Table.Td>{r.latest.level}</Table.Td>
                       <Table.Td>
                         <Text size="sm">
                           {formatDate(r.latest.validFrom, lang)} – {formatDate(r.latest.validTo, lang)}
