@@ -10,6 +10,7 @@ import { appendAudit } from '../../../platform/audit.ts';
 import { type Db, transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { RiskErrorCode } from '../domain/errors.ts';
+import { observedShares } from '../domain/lanes.ts';
 import type { ObservedRates, SelectivitySettings, SubjectKind } from '../domain/model.ts';
 import { decisions, settings } from '../infrastructure/schema.ts';
 import { actorOf, type RiskDeps } from './deps.ts';
@@ -32,7 +33,8 @@ export async function loadSettings(db: Db): Promise<Settings> {
 const NONE: ObservedRates = { blue: 0, yellow: 0, red: 0 };
 
 /**
- * The shares of the lanes among the last `window` decisions of the kind. Read only when an expected
+ * The observed rates of the lanes over the last `window` decisions of the kind, the decisions the
+ * window still lacks counted at the expected rates (`observedShares`). Read only when an expected
  * rate is set (otherwise the draw does not use them): one index scan of at most `window` rows.
  */
 export async function observedRates(tx: Db, kind: SubjectKind, s: Settings): Promise<ObservedRates> {
@@ -45,10 +47,7 @@ export async function observedRates(tx: Db, kind: SubjectKind, s: Settings): Pro
     .limit(s.observedWindow)
     .as('recent');
   const counted = await tx.select({ lane: recent.lane, n: sql<number>`count(*)::int` }).from(recent).groupBy(recent.lane);
-  const total = counted.reduce((sum, r) => sum + Number(r.n), 0);
-  if (total === 0) return NONE;
-  const share = (lane: string) => Number(counted.find((r) => r.lane === lane)?.n ?? 0) / total;
-  return { blue: share('blue'), yellow: share('yellow'), red: share('red') };
+  return observedShares(Object.fromEntries(counted.map((r) => [r.lane, Number(r.n)])), s.observedWindow, s.expectedRates);
 }
 
 /** Sets the rates; the expected rates of the control lanes together cannot pass 1. Audited. */

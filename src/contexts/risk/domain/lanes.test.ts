@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ProfileHit } from './evaluate.ts';
-import { decideLane, draw, FILL_GAIN, isSelected, RANDOM_MEASURES, randomShares } from './lanes.ts';
+import { decideLane, draw, FILL_GAIN, isSelected, observedShares, RANDOM_MEASURES, randomShares } from './lanes.ts';
 import type { Lane, ObservedRates, SelectivitySettings } from './model.ts';
 
 const hit = (code: string, over: Partial<ProfileHit> = {}): ProfileHit => ({
@@ -113,6 +113,25 @@ describe('risk engine: lanes (ASYCUDA MODSEL)', () => {
     const all: SelectivitySettings = { randomRate: 1, expectedRates: { red: 1, yellow: 0, blue: 0 } };
     assert.equal(decideLane([hit('B', { lane: 'blue' })], all, observed, 'x').lane, 'blue');
     assert.equal(decideLane([hit('B', { lane: 'blue', selectionPercent: 1 })], all, observed, 'x').lane, 'red');
+  });
+
+  test('CUS-RMS-11: decisions the window still lacks count at the expected rates, so the first decisions after go-live do not lean to the control lanes', () => {
+    const expected: ObservedRates = { red: 0.05, yellow: 0.15, blue: 0.05 };
+    assert.deepEqual(observedShares({}, 1000, expected), expected);
+    // 100 decisions made, all green: 900 still counted at the expected rates.
+    const early = observedShares({ green: 100 }, 1000, expected);
+    assert.ok(Math.abs(early.red - 0.045) < 1e-12 && Math.abs(early.yellow - 0.135) < 1e-12, JSON.stringify(early));
+    // A full window is the plain share.
+    assert.deepEqual(observedShares({ red: 10, yellow: 30, blue: 0, green: 60 }, 100, expected), { red: 0.1, yellow: 0.3, blue: 0 });
+
+    // Go-live: no history, a 1,000-decision window, profiles that select nothing.
+    const settings: SelectivitySettings = { randomRate: 0.02, expectedRates: expected };
+    const counts = { red: 0, yellow: 0, blue: 0, green: 0 };
+    for (let k = 0; k < 200; k++) counts[decideLane([], settings, observedShares(counts, 1000, expected), `go-live-${k}`).lane]++;
+    // Taken over the decisions made so far, the first observed rates would be 0 and red alone would get
+    // min(1, 10 × 5%) = 50% of them; counted at the expected rates, the lanes start at the random rate.
+    assert.ok(counts.red / 200 < 0.1, `red ${counts.red} of 200`);
+    assert.ok((counts.red + counts.yellow + counts.blue) / 200 < 0.25, JSON.stringify(counts));
   });
 
   test('CUS-RMS-11: fed back the rates of its last 1,000 decisions, the lanes settle near their expected rates (a gain of 1 would stop half way)', () => {

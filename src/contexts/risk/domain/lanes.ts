@@ -43,6 +43,21 @@ const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x))
 export const FILL_GAIN = 10;
 
 /**
+ * The observed rate of each control lane over a window of `window` decisions, given the lanes of the
+ * newest decisions (`counts`, at most `window` of them). The decisions the window is still missing
+ * (after go-live, or after the window was widened) count at the expected rates: with no history the
+ * observed rates equal the expected ones, so no lane shows a shortfall that the fill gain would
+ * amplify, and real decisions take their place one by one as they are made.
+ */
+export function observedShares(counts: Readonly<Partial<Record<Lane, number>>>, window: number, expected: ObservedRates): ObservedRates {
+  const seen = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  const size = Math.max(window, seen, 1);
+  const missing = size - seen;
+  const rate = (lane: ControlLane) => ((counts[lane] ?? 0) + missing * expected[lane]) / size;
+  return { red: rate('red'), yellow: rate('yellow'), blue: rate('blue') };
+}
+
+/**
  * The probability that a subject no profile selected goes to each control lane:
  *
  *   p_L = min(left_L, r × w_L + min(1, G × max(0, e_L − o_L))),  L in the order red, yellow, blue,
