@@ -195,10 +195,12 @@ try {
    * flight with one query per round, so 48 waiting declarations cost the database one query, not 48.
    */
   const waiting = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
-  let polling: Promise<void> | undefined;
+  let isPolling = false;
   function untilReleased(id: string, pollMs: number): Promise<void> {
     const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
-    polling ??= (async () => {
+    if (isPolling) return done;
+    isPolling = true;
+    void (async () => {
       while (waiting.size > 0) {
         const rows = await database.query<{ id: string; state: string }>('SELECT id, state FROM customs.declarations WHERE id = ANY($1::uuid[])', [
           [...waiting.keys()],
@@ -212,7 +214,7 @@ try {
         }
         await new Promise((r) => setTimeout(r, pollMs));
       }
-      polling = undefined;
+      isPolling = false;
     })();
     return done;
   }
