@@ -17,6 +17,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // The risk pages import the server's pure vocabulary (src/contexts/risk/domain/model.ts).
+    fs: { allow: [resolve(webRoot, '..')] },
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/docs': { target: api, changeOrigin: false },

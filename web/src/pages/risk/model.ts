@@ -6,6 +6,26 @@
  */
 import type { Operations } from '../../api/types.gen.ts';
 import type { Language } from '../../i18n/dict.ts';
+// The vocabulary is the server's own (pure, no imports): the lanes, the lists of art.427 p.2 and
+// art.428 i.2-3 and i.7 (CUS-RMS-02, 04, 05, 09), the ten objects of art.429 (CUS-RMS-16) and the fields
+// that read each, so the builder offers exactly what the server accepts.
+import {
+  LANES,
+  type Lane,
+  MEASURES,
+  NUMBER_FIELDS,
+  type NumberField,
+  OBJECTS_OF_ANALYSIS as OBJECTS,
+  type ObjectOfAnalysis,
+  RISK_CATEGORIES as CATEGORIES,
+  RISK_KINDS,
+  SUBJECT_KINDS,
+  TEXT_FIELDS,
+  type TextField,
+} from '../../../../src/contexts/risk/domain/model.ts';
+
+export { CATEGORIES, LANES, MEASURES, NUMBER_FIELDS, OBJECTS, RISK_KINDS, SUBJECT_KINDS, TEXT_FIELDS };
+export type { Lane, NumberField, ObjectOfAnalysis, TextField };
 
 export type ProfileListItem = Operations['GET /api/risk/profiles']['response'][number];
 export type Profile = Operations['GET /api/risk/profiles/{id}']['response'];
@@ -27,9 +47,6 @@ export type SubjectKind = NewProfileBody['subjects'][number];
 export type ControlLane = NewProfileBody['lane'];
 export type Measure = NewProfileBody['measures'][number];
 
-/** ASYCUDA's lanes, from the most lenient to the strictest (green releases, blue audits after release, yellow checks documents, red examines). */
-export const LANES = ['green', 'blue', 'yellow', 'red'] as const;
-export type Lane = (typeof LANES)[number];
 export const isLane = (v: unknown): v is Lane => typeof v === 'string' && (LANES as readonly string[]).includes(v);
 /** The lanes a profile sends a selected subject to. */
 export const CONTROL_LANES: readonly ControlLane[] = ['blue', 'yellow', 'red'];
@@ -40,63 +57,10 @@ export const PROFILE_STATES: readonly ProfileState[] = ['draft', 'approved', 'ac
 export const isProfileState = (v: unknown): v is ProfileState => typeof v === 'string' && (PROFILE_STATES as readonly string[]).includes(v);
 export const STATE_COLORS: Readonly<Record<ProfileState, string>> = { draft: 'gray', approved: 'cyan', active: 'teal', retired: 'dark' };
 
-/** Art.427 p.2 (CUS-RMS-02). */
-export const CATEGORIES: readonly Category[] = ['persistent', 'payment_evasion', 'domestic_competitiveness', 'state_interests'];
-/** Art.428 i.2-3 (CUS-RMS-04, 05). */
-export const RISK_KINDS: readonly RiskKind[] = ['identified', 'potential'];
-export const SUBJECT_KINDS: readonly SubjectKind[] = ['declaration', 'preliminary', 'transit'];
-/** Art.428 i.7 (CUS-RMS-09). */
-export const MEASURES: readonly Measure[] = ['documentary_check', 'physical_examination', 'samples', 'expert_examination', 'escort', 'post_clearance_audit'];
 /** Art.428 i.4: 1 low … 5 critical. */
 export const LEVELS = [1, 2, 3, 4, 5] as const;
 
-// ---- The indicator language (src/contexts/risk/domain/model.ts; model.test.ts keeps the two equal) ----
-
-/** Art.429: exactly these ten objects of risk analysis, in the article's order (CUS-RMS-16). */
-export const OBJECTS = [
-  'goods_kind',
-  'commodity_code',
-  'country_of_origin',
-  'country_of_dispatch',
-  'country_of_destination',
-  'vehicle',
-  'customs_value',
-  'route',
-  'trader',
-  'documents',
-] as const;
-export type ObjectOfAnalysis = (typeof OBJECTS)[number];
-
-export const TEXT_FIELDS = {
-  'item.commodityCode': 'commodity_code',
-  'item.description': 'goods_kind',
-  'item.goodsCategory': 'goods_kind',
-  'item.originCountry': 'country_of_origin',
-  countryOfDispatch: 'country_of_dispatch',
-  countryOfDestination: 'country_of_destination',
-  vehicle: 'vehicle',
-  transportMode: 'vehicle',
-  routeOffice: 'route',
-  officeCode: 'route',
-  traderCode: 'trader',
-  brokerTin: 'trader',
-  documentType: 'documents',
-  regime: 'trader',
-  direction: 'trader',
-} as const satisfies Record<string, ObjectOfAnalysis>;
-export type TextField = keyof typeof TEXT_FIELDS;
-
-export const NUMBER_FIELDS = {
-  'item.customsValue': 'customs_value',
-  'item.netMassKg': 'customs_value',
-  'item.valuePerUnit': 'customs_value',
-  totalCustomsValue: 'customs_value',
-  itemCount: 'goods_kind',
-  'trader.violations': 'trader',
-  'trader.debt': 'trader',
-  'trader.declarationsBefore': 'trader',
-} as const satisfies Record<string, ObjectOfAnalysis>;
-export type NumberField = keyof typeof NUMBER_FIELDS;
+// ---- The indicator language: the server's own vocabulary (src/contexts/risk/domain/model.ts, pure) ----
 
 export const TEXT_OPS = ['in', 'not_in', 'prefix', 'contains'] as const;
 export type TextOp = (typeof TEXT_OPS)[number];
