@@ -16,6 +16,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { compileProfiles, type ProfileHit } from '../src/contexts/risk/domain/evaluate.ts';
+import { referenceHits } from '../src/contexts/risk/domain/evaluate-reference.ts';
 import { decideLane } from '../src/contexts/risk/domain/lanes.ts';
 import type {
   Indicator,
@@ -243,103 +244,6 @@ function declaration(g: ReturnType<typeof generator>, w: World, n: number, itemC
   };
 }
 
-// ---- the baseline: a naive AST walker (every profile, every item, no compilation, no index) ----
-
-function texts(field: TextField, s: RiskSubject, it: SubjectItem | undefined): (string | undefined)[] {
-  switch (field) {
-    case 'item.commodityCode':
-      return [it?.commodityCode];
-    case 'item.description':
-      return [it?.description];
-    case 'item.goodsCategory':
-      return [...(it?.goodsCategories ?? [])];
-    case 'item.originCountry':
-      return [it?.originCountry];
-    case 'vehicle':
-      return [...s.vehicles];
-    case 'routeOffice':
-      return [...s.route];
-    case 'documentType':
-      return [...s.documentTypes];
-    default:
-      return [s[field]];
-  }
-}
-
-function walk(ind: Indicator, s: RiskSubject, it: SubjectItem | undefined, prices: ReferencePrices): boolean {
-  const perUnit = (i: SubjectItem) => {
-    const q = i.supplementaryQuantity ?? i.netMassKg;
-    return q > 0 ? i.customsValue / q : Number.NaN;
-  };
-  switch (ind.op) {
-    case 'in':
-    case 'not_in': {
-      const found = texts(ind.field, s, it).some((v) => v !== undefined && ind.values.includes(v));
-      return ind.op === 'in' ? found : !found;
-    }
-    case 'prefix':
-      return texts(ind.field, s, it).some((v) => v !== undefined && ind.values.some((p) => v.startsWith(p)));
-    case 'contains':
-      return texts(ind.field, s, it).some((v) =>
-        (v ?? '')
-          .toLowerCase()
-          .split(/[^\p{L}\p{N}]+/u)
-          .some((word) => ind.values.some((x) => x.toLowerCase() === word)),
-      );
-    case 'compare': {
-      const v =
-        ind.field === 'item.customsValue'
-          ? (it?.customsValue ?? Number.NaN)
-          : ind.field === 'item.netMassKg'
-            ? (it?.netMassKg ?? Number.NaN)
-            : ind.field === 'item.valuePerUnit'
-              ? it
-                ? perUnit(it)
-                : Number.NaN
-              : ind.field === 'totalCustomsValue'
-                ? s.items.reduce((a, i) => a + i.customsValue, 0)
-                : ind.field === 'itemCount'
-                  ? s.items.length
-                  : s.trader[ind.field.slice('trader.'.length) as 'violations' | 'debt' | 'declarationsBefore'];
-      return { lt: v < ind.value, le: v <= ind.value, gt: v > ind.value, ge: v >= ind.value, eq: v === ind.value }[ind.cmp];
-    }
-    case 'below_reference': {
-      const price = it ? prices.get(ind.table)?.get(it.commodityCode) : undefined;
-      return it !== undefined && price !== undefined && perUnit(it) < ind.ratio * price;
-    }
-    case 'first_time':
-      return s.trader.declarationsBefore === 0;
-    case 'route_deviation':
-      return s.plannedRoute !== undefined && s.route.some((o) => !s.plannedRoute?.includes(o));
-    case 'missing_document':
-      return !s.documentTypes.includes(ind.typeCode);
-    case 'all':
-      return ind.of.every((p) => walk(p, s, it, prices));
-    case 'any':
-      return ind.of.some((p) => walk(p, s, it, prices));
-    case 'not':
-      return !walk(ind.of, s, it, prices);
-  }
-}
-
-const isItemLevel = (ind: Indicator): boolean =>
-  ind.op === 'below_reference' ||
-  ('field' in ind && ind.field.startsWith('item.')) ||
-  (ind.op === 'not' ? isItemLevel(ind.of) : ind.op === 'all' || ind.op === 'any' ? ind.of.some(isItemLevel) : false);
-
-/** The baseline evaluator: the code and items of every profile that fires, in the rules' order. */
-export function naiveEvaluate(rules: readonly ProfileRule[], prices: ReferencePrices, s: RiskSubject): [string, number[]][] {
-  const out: [string, number[]][] = [];
-  for (const r of rules) {
-    if (!r.subjects.includes(s.kind)) continue;
-    if (isItemLevel(r.indicator)) {
-      const items = s.items.filter((i) => walk(r.indicator, s, i, prices)).map((i) => i.number);
-      if (items.length > 0) out.push([r.code, items]);
-    } else if (walk(r.indicator, s, undefined, prices)) out.push([r.code, []]);
-  }
-  return out;
-}
-
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
 function percentiles(xs: Float64Array): Percentiles {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -441,7 +345,7 @@ export async function main(
   const sample = pool.slice(0, Math.min(NAIVE, pool.length));
   let isSameHits = true;
   const n0 = performance.now();
-  const naive = sample.map((s) => naiveEvaluate(rules, prices, s));
+  const naive = sample.map((s) => referenceHits(rules, prices, s));
   const naiveMeanMs = (performance.now() - n0) / sample.length;
   const i0 = performance.now();
   const indexed = sample.map((s) => engine.evaluate(s).hits as ProfileHit[]);

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { compileProfiles, valuePerUnit, wordsOf } from './evaluate.ts';
 import { checkIndicator } from './indicator-check.ts';
+import { referenceHits } from './evaluate-reference.ts';
 import type { Indicator, ProfileRule, ReferencePrices, RiskSubject, SubjectItem, TextField } from './model.ts';
 
 const item = (number: number, over: Partial<SubjectItem> = {}): SubjectItem => ({
@@ -256,98 +257,6 @@ describe('risk engine: the index', () => {
 
 // ---- property: the indexed engine and a naive AST walker give the same hits ----
 
-/** The reference: walks the indicator for each item, straight from the definitions in docs/risk-engine.md. */
-function naiveWalk(ind: Indicator, s: RiskSubject, it: SubjectItem | undefined, prices: ReferencePrices): boolean {
-  const texts = (field: TextField): string[] => {
-    const get: Record<TextField, () => (string | undefined)[]> = {
-      'item.commodityCode': () => [it?.commodityCode],
-      'item.description': () => [it?.description],
-      'item.goodsCategory': () => [...(it?.goodsCategories ?? [])],
-      'item.originCountry': () => [it?.originCountry],
-      countryOfDispatch: () => [s.countryOfDispatch],
-      countryOfDestination: () => [s.countryOfDestination],
-      vehicle: () => [...s.vehicles],
-      transportMode: () => [s.transportMode],
-      routeOffice: () => [...s.route],
-      officeCode: () => [s.officeCode],
-      traderCode: () => [s.traderCode],
-      brokerTin: () => [s.brokerTin],
-      documentType: () => [...s.documentTypes],
-      regime: () => [s.regime],
-      direction: () => [s.direction],
-    };
-    return get[field]().filter((v): v is string => v !== undefined);
-  };
-  const perUnit = (i: SubjectItem) => {
-    const q = i.supplementaryQuantity ?? i.netMassKg;
-    return q > 0 ? i.customsValue / q : undefined;
-  };
-  switch (ind.op) {
-    case 'in':
-      return texts(ind.field).some((v) => ind.values.includes(v));
-    case 'not_in':
-      return !texts(ind.field).some((v) => ind.values.includes(v));
-    case 'prefix':
-      return texts(ind.field).some((v) => ind.values.some((p) => v.startsWith(p)));
-    case 'contains':
-      return texts(ind.field).some((v) =>
-        v
-          .toLowerCase()
-          .split(/[^\p{L}\p{N}]+/u)
-          .some((w) => ind.values.some((x) => x.toLowerCase() === w)),
-      );
-    case 'compare': {
-      const n: Record<typeof ind.field, number | undefined> = {
-        'item.customsValue': it?.customsValue,
-        'item.netMassKg': it?.netMassKg,
-        'item.valuePerUnit': it && perUnit(it),
-        totalCustomsValue: s.items.reduce((a, i) => a + i.customsValue, 0),
-        itemCount: s.items.length,
-        'trader.violations': s.trader.violations,
-        'trader.debt': s.trader.debt,
-        'trader.declarationsBefore': s.trader.declarationsBefore,
-      };
-      const v = n[ind.field];
-      if (v === undefined) return false;
-      return { lt: v < ind.value, le: v <= ind.value, gt: v > ind.value, ge: v >= ind.value, eq: v === ind.value }[ind.cmp];
-    }
-    case 'below_reference': {
-      const price = it && prices.get(ind.table)?.get(it.commodityCode);
-      const v = it && perUnit(it);
-      return price !== undefined && v !== undefined && v < ind.ratio * price;
-    }
-    case 'first_time':
-      return s.trader.declarationsBefore === 0;
-    case 'route_deviation':
-      return s.plannedRoute !== undefined && s.route.some((o) => !s.plannedRoute?.includes(o));
-    case 'missing_document':
-      return !s.documentTypes.includes(ind.typeCode);
-    case 'all':
-      return ind.of.every((p) => naiveWalk(p, s, it, prices));
-    case 'any':
-      return ind.of.some((p) => naiveWalk(p, s, it, prices));
-    case 'not':
-      return !naiveWalk(ind.of, s, it, prices);
-  }
-}
-
-function naiveItemLevel(ind: Indicator): boolean {
-  const json = JSON.stringify(ind);
-  return json.includes('"item.') || json.includes('"below_reference"');
-}
-
-function naiveHits(rules: readonly ProfileRule[], prices: ReferencePrices, s: RiskSubject): [string, readonly number[]][] {
-  const out: [string, readonly number[]][] = [];
-  for (const r of rules) {
-    if (!r.subjects.includes(s.kind)) continue;
-    if (naiveItemLevel(r.indicator)) {
-      const items = s.items.filter((i) => naiveWalk(r.indicator, s, i, prices)).map((i) => i.number);
-      if (items.length > 0) out.push([r.code, items]);
-    } else if (naiveWalk(r.indicator, s, undefined, prices)) out.push([r.code, []]);
-  }
-  return out;
-}
-
 const CODES = ['6109100000', '6109900000', '6110200000', '8703231910', '8703239010', '8704100000', '0808100000'];
 const COUNTRIES = ['CN', 'TR', 'RU', 'KZ'];
 const WORDS = ['cotton', 'car', 'apple', 'shirt'];
@@ -455,7 +364,7 @@ describe('risk engine: indexed evaluation equals the naive walker', () => {
           const engine = compileProfiles(rules, prices);
           for (const s of subs) {
             const got = engine.evaluate(s).hits.map((h) => [h.code, h.items]);
-            assert.deepEqual(got, naiveHits(rules, prices, s));
+            assert.deepEqual(got, referenceHits(rules, prices, s));
             subjects++;
             hits += got.length;
           }
