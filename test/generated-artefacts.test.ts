@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { errorDocs } from '../src/app/error-docs.ts';
+import { cashdeskErrorCatalogue } from '../src/contexts/cashdesk/index.ts';
+import { customsErrorCatalogue } from '../src/contexts/customs/index.ts';
+import { fiscalProblems } from '../src/contexts/fiscal/index.ts';
+import { riskErrorCatalogue } from '../src/contexts/risk/index.ts';
+import { taxServicesErrorCatalogue } from '../src/contexts/tax-services/index.ts';
+import { platformProblems } from '../src/platform/problems.ts';
 import { writeOpenApi } from '../src/app/openapi.ts';
 import { generate, type OpenApi } from '../web/scripts/generate-api-types.ts';
 
@@ -20,6 +26,11 @@ test('the web client types are generated from the committed openapi.json (run we
 
 test('docs/errors.md lists every error code with its status and titles (run scripts/write-error-docs.ts)', () => {
   assert.equal(readFileSync(join(root, 'docs/errors.md'), 'utf8'), errorDocs());
+  // Every code any context can answer with has its row: the sections are not allowed to fall behind the catalogues.
+  const docs = errorDocs();
+  const catalogues = [platformProblems, fiscalProblems, cashdeskErrorCatalogue, taxServicesErrorCatalogue, customsErrorCatalogue, riskErrorCatalogue];
+  const missing = catalogues.flatMap((c) => Object.keys(c)).filter((code) => !docs.includes(`| \`${code}\` |`));
+  assert.deepEqual(missing, []);
 });
 
 test('FIS-GEN-05: the API offers no way to delete or overwrite registry records: no DELETE route, no PATCH of records', async () => {

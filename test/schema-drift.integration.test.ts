@@ -5,6 +5,12 @@ import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
 import * as customsAudits from '../src/contexts/customs/infrastructure/audit.schema.ts';
 import * as customsDeclarations from '../src/contexts/customs/infrastructure/declaration.schema.ts';
 import * as customsEscorts from '../src/contexts/customs/infrastructure/escort.schema.ts';
+import * as customsAfterRelease from '../src/contexts/customs/infrastructure/after-release.schema.ts';
+import * as customsCurrencyControl from '../src/contexts/customs/infrastructure/currency-control.schema.ts';
+import * as customsSamples from '../src/contexts/customs/infrastructure/sample.schema.ts';
+import * as customsSimplified from '../src/contexts/customs/infrastructure/simplified.schema.ts';
+import * as customsExits from '../src/contexts/customs/infrastructure/exit-statistics.schema.ts';
+import * as customsForms from '../src/contexts/customs/infrastructure/form-definition.schema.ts';
 import * as customsGuarantees from '../src/contexts/customs/infrastructure/guarantee.schema.ts';
 import * as customsPayments from '../src/contexts/customs/infrastructure/payment.schema.ts';
 import * as customsPeriodic from '../src/contexts/customs/infrastructure/periodic.schema.ts';
@@ -53,6 +59,12 @@ const tables: PgTable[] = [
       ...Object.values(risk),
       ...Object.values(customsAudits),
       ...Object.values(customsEscorts),
+      ...Object.values(customsSamples),
+      ...Object.values(customsCurrencyControl),
+      ...Object.values(customsSimplified),
+      ...Object.values(customsAfterRelease),
+      ...Object.values(customsExits),
+      ...Object.values(customsForms),
     ] as unknown[]
   ).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
 ];

@@ -1,13 +1,5 @@
 import { cashdeskErrorCatalogue } from '../contexts/cashdesk/index.ts';
-import {
-  arrivalProblems,
-  asycudaProblems,
-  declarationProblems,
-  financeProblems,
-  periodicProblems,
-  referenceProblems,
-  regimeProblems,
-} from '../contexts/customs/index.ts';
+import { customsErrorSections } from '../contexts/customs/index.ts';
 import { fiscalProblems } from '../contexts/fiscal/index.ts';
 import { indicatorProblems, priceProblems, riskProblems } from '../contexts/risk/index.ts';
 import { taxServicesErrorCatalogue } from '../contexts/tax-services/index.ts';
@@ -37,13 +29,7 @@ export function errorDocs(): string {
     section('Fiscal data operator', fiscalProblems),
     section('Virtual cash register and fiscal module', cashdeskErrorCatalogue),
     section('Taxpayer services', taxServicesErrorCatalogue),
-    section('Customs reference data', referenceProblems),
-    section('Customs: goods declaration and release', declarationProblems),
-    section('Customs: ASYCUDA SAD XML exchange', asycudaProblems),
-    section('Customs: payments and guarantees', financeProblems),
-    section('Customs: periodic declaring', periodicProblems),
-    section('Customs: preliminary information, temporary storage and warehouses', arrivalProblems),
-    section('Customs: stock ledgers of regime places and processing permits', regimeProblems),
+    ...customsErrorSections.map(([title, catalogue]) => section(title, catalogue)),
     section('Risk management: profiles, decisions, re-routing, settings, trader facts', riskProblems),
     section('Risk management: risk indicators', indicatorProblems),
     section('Risk management: reference price imports', priceProblems),

@@ -55,6 +55,29 @@ import { auditProblems } from './domain/audit-errors.ts';
 import { escortProblems } from './domain/escort-errors.ts';
 import { auditRoutes } from './infrastructure/audit.routes.ts';
 import { escortRoutes } from './infrastructure/escort.routes.ts';
+import { afterReleaseProblems } from './domain/after-release-errors.ts';
+import { currencyControlProblems } from './domain/currency-control-errors.ts';
+import { labResultProblems } from './domain/lab-result-errors.ts';
+import { sampleProblems } from './domain/sample-errors.ts';
+import { simplifiedProblems } from './domain/simplified-errors.ts';
+import { afterReleaseRoutes } from './infrastructure/after-release.routes.ts';
+import { currencyControlRoutes } from './infrastructure/currency-control.routes.ts';
+import { labResultRoutes } from './infrastructure/lab-result.routes.ts';
+import { sampleRoutes } from './infrastructure/sample.routes.ts';
+import { simplifiedRoutes } from './infrastructure/simplified.routes.ts';
+import { exitProblems } from './domain/exit-errors.ts';
+import { statisticsOnRelease } from './application/statistics-record.ts';
+import { undertakingChecker } from './application/undertaking-checker.ts';
+import { exitRoutes } from './infrastructure/exit.routes.ts';
+import { freeZoneWithdrawalRoutes } from './infrastructure/free-zone-withdrawal.routes.ts';
+import { retentionRoutes } from './infrastructure/retention.routes.ts';
+import { statisticsRoutes } from './infrastructure/statistics.routes.ts';
+import { undertakingRoutes } from './infrastructure/undertaking.routes.ts';
+import { formDefinitionProblems } from './domain/form-definition-errors.ts';
+import { valueFormProblems } from './domain/value-form-errors.ts';
+import { formDefinitionRoutes } from './infrastructure/form-definition.routes.ts';
+import { valueCommunicationRoutes } from './infrastructure/value-communication.routes.ts';
+import { valueFormRoutes } from './infrastructure/value-form.routes.ts';
 
 export type { CustomsDeps } from './application/deps.ts';
 /** Rates and values on a day (the day a declaration is accepted, art.136 p.13): for declarations and guarantees. */
@@ -175,18 +198,29 @@ export function applyRiskLane(tx: Db, declarationId: string, input: RiskLaneInpu
   return applyLane(tx, releasePorts, declarationId, input);
 }
 
+/** The context's refusals by slice, each a section of docs/errors.md (src/app/error-docs.ts). */
+export const customsErrorSections: readonly (readonly [string, Readonly<Record<string, ProblemSpec>>])[] = [
+  ['Customs reference data', referenceProblems],
+  ['Customs: goods declaration and release', declarationProblems],
+  ['Customs: form definitions (art.124 p.7, 10, 13)', formDefinitionProblems],
+  ['Customs: the customs value form and customs value communications (art.361-365)', valueFormProblems],
+  ['Customs: samples (art.127 p.1)', sampleProblems],
+  ['Customs: results of tests of samples (art.127 p.1 i.4)', labResultProblems],
+  ['Customs: currency-control data (art.124 p.12)', currencyControlProblems],
+  ['Customs: simplified export procedures (art.137)', simplifiedProblems],
+  ['Customs: changes after release (art.133 p.8-9)', afterReleaseProblems],
+  ['Customs: exit, originals kept, statistics, undertakings, free-zone withdrawal', exitProblems],
+  ['Customs: ASYCUDA SAD XML exchange', asycudaProblems],
+  ['Customs: payments and guarantees', financeProblems],
+  ['Customs: periodic declaring', periodicProblems],
+  ['Customs: preliminary information, temporary storage and warehouses', arrivalProblems],
+  ['Customs: stock ledgers of regime places and processing permits', regimeProblems],
+  ['Customs: audits (art.417, 417(1), 417(2))', auditProblems],
+  ['Customs: escort (art.402(1))', escortProblems],
+];
+
 /** Every refusal of the context (docs/errors.md). */
-export const customsErrorCatalogue: Readonly<Record<string, ProblemSpec>> = {
-  ...referenceProblems,
-  ...declarationProblems,
-  ...asycudaProblems,
-  ...financeProblems,
-  ...periodicProblems,
-  ...arrivalProblems,
-  ...regimeProblems,
-  ...auditProblems,
-  ...escortProblems,
-};
+export const customsErrorCatalogue: Readonly<Record<string, ProblemSpec>> = Object.assign({}, ...customsErrorSections.map(([, catalogue]) => catalogue));
 
 export type CustomsContextDeps = {
   readonly database: Database;
@@ -257,8 +291,21 @@ export function createCustomsContext(base: CustomsContextDeps) {
       regimeRoutes(app, deps);
       auditRoutes(app, deps);
       escortRoutes(app, deps);
+      sampleRoutes(app, deps);
+      labResultRoutes(app, deps);
+      currencyControlRoutes(app, deps);
+      simplifiedRoutes(app, deps);
+      afterReleaseRoutes(app, deps);
+      exitRoutes(app, deps);
+      retentionRoutes(app, deps);
+      statisticsRoutes(app, deps);
+      undertakingRoutes(app, deps);
+      freeZoneWithdrawalRoutes(app, deps);
+      formDefinitionRoutes(app, deps);
+      valueFormRoutes(app, deps);
+      valueCommunicationRoutes(app, deps);
     },
-    handlers: [onPayment, onRelease, ...periodicDeclarationHandlers(deps), escortProposalHandler(deps)] as EventHandler[],
+    handlers: [onPayment, onRelease, ...periodicDeclarationHandlers(deps), escortProposalHandler(deps), statisticsOnRelease()] as EventHandler[],
     checkers: [
       periodicChecker(),
       preliminaryDueChecker(),
@@ -268,6 +315,7 @@ export function createCustomsContext(base: CustomsContextDeps) {
       processingPermitChecker(),
       auditChecker(),
       escortChecker(),
+      undertakingChecker(),
     ] as DueTimeChecker[],
     /** Points customs at a finance authority (the demo's simulator, a test's); applies to the next request. */
     connectFinance(settings: FinanceSettings): void {

@@ -15374,6 +15374,2404 @@ export type Operations = {
       }[];
     }[];
   };
+  /** The sample permissions asked for a declaration */
+  "GET /api/customs/declarations/{id}/sample-permissions": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      declarationId: string;
+      declarantCode: string;
+      officeCode: string;
+      lines: {
+        commodityCode: string;
+        description: string;
+        quantity: string;
+        unit: string;
+      }[];
+      purpose: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedBy: string;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+    }[];
+  };
+  /** Ask customs’ permission to take samples of the imported goods of a draft declaration (art.127 p.1 i.2) */
+  "POST /api/customs/declarations/{id}/sample-permissions": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Why the samples are taken (laboratory tests, certification …) */
+      purpose: string;
+      lines: {
+        /** 10-digit classification code of the goods sampled */
+        commodityCode: string;
+        /** What is sampled */
+        description: string;
+        /** Quantity in the unit of the code (kg, or its supplementary unit), up to 3 decimals */
+        quantity: string;
+      }[];
+    };
+    response: {
+      number: string;
+      declarationId: string;
+      declarantCode: string;
+      officeCode: string;
+      lines: {
+        commodityCode: string;
+        description: string;
+        quantity: string;
+        unit: string;
+      }[];
+      purpose: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedBy: string;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+    };
+  };
+  /** Customs’ queue of sample permissions by state and office */
+  "GET /api/customs/sample-permissions": {
+    params: never;
+    query: {
+      state?: "REQUESTED" | "GRANTED" | "REFUSED";
+      officeCode?: string;
+    };
+    body: never;
+    response: {
+      number: string;
+      declarationId: string;
+      declarantCode: string;
+      officeCode: string;
+      lines: {
+        commodityCode: string;
+        description: string;
+        quantity: string;
+        unit: string;
+      }[];
+      purpose: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedBy: string;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+    }[];
+  };
+  /** One sample permission */
+  "GET /api/customs/sample-permissions/{number}": {
+    params: {
+      /** Permission number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      declarationId: string;
+      declarantCode: string;
+      officeCode: string;
+      lines: {
+        commodityCode: string;
+        description: string;
+        quantity: string;
+        unit: string;
+      }[];
+      purpose: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedBy: string;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+    };
+  };
+  /** Customs grants or refuses (with its reason) the permission to take samples */
+  "POST /api/customs/sample-permissions/{number}/decision": {
+    params: {
+      /** Permission number */
+      number: string;
+    };
+    query: never;
+    body: {
+      decision: "grant" | "refuse";
+      /** Required for a refusal */
+      reason?: string;
+    };
+    response: {
+      number: string;
+      declarationId: string;
+      declarantCode: string;
+      officeCode: string;
+      lines: {
+        commodityCode: string;
+        description: string;
+        quantity: string;
+        unit: string;
+      }[];
+      purpose: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedBy: string;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+    };
+  };
+  /** The results of the tests of samples of a declaration: its declarant (or broker) and customs only (art.127 p.1 i.4) */
+  "GET /api/customs/declarations/{id}/lab-results": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      declarationId: string;
+      controlEventId: string;
+      laboratory: string;
+      reportNumber: string;
+      reportedOn: string;
+      items: number[];
+      /** What the laboratory or expert concluded */
+      conclusion: "conforms" | "does_not_conform" | "inconclusive";
+      findings: string;
+      recordedBy: string;
+      recordedAt: string;
+    }[];
+  };
+  /** An officer records the result of the tests of samples against the expertise order of the declaration */
+  "POST /api/customs/declarations/{id}/lab-results": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** The expertise order (control event `expertise_ordered`) of the declaration */
+      controlEventId: string;
+      /** The customs laboratory or expert organisation */
+      laboratory: string;
+      /** Number of its report (conclusion) */
+      reportNumber: string;
+      /** Date of the report */
+      reportedOn: string;
+      /** Item numbers whose samples were tested */
+      items: number[];
+      /** What the laboratory or expert concluded */
+      conclusion: "conforms" | "does_not_conform" | "inconclusive";
+      /** What the tests found */
+      findings: string;
+    };
+    response: {
+      id: string;
+      declarationId: string;
+      controlEventId: string;
+      laboratory: string;
+      reportNumber: string;
+      reportedOn: string;
+      items: number[];
+      /** What the laboratory or expert concluded */
+      conclusion: "conforms" | "does_not_conform" | "inconclusive";
+      findings: string;
+      recordedBy: string;
+      recordedAt: string;
+    };
+  };
+  /** When a declaration serves as the accounting document of currency control, every version */
+  "GET /api/customs/currency-control-rules": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      code: string;
+      validFrom: string;
+      validTo: string | null;
+      nameTg: string;
+      nameRu: string;
+      nameEn: string;
+      direction: ("import" | "export") | null;
+      regimes: string[];
+      thresholdIndicators: number;
+      requiredFields: string[];
+      legalBasis: string;
+    }[];
+  };
+  /** Records a rule from a day on: direction, regimes, customs value in calculation indicators, the data required (art.124 p.12) */
+  "POST /api/customs/currency-control-rules": {
+    params: never;
+    query: never;
+    body: {
+      /** Code of the rule */
+      code: string;
+      /** In force from (today or later once the code has versions) */
+      validFrom: string;
+      /** In force until (inclusive) */
+      validTo?: string;
+      nameTg: string;
+      nameRu: string;
+      nameEn: string;
+      direction?: "import" | "export";
+      /** Regimes it covers; empty: all */
+      regimes: ("release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment")[];
+      /** Customs value at or above this many calculation indicators; 0: any value */
+      thresholdIndicators: number;
+      /** Data the declaration must then carry */
+      requiredFields: ("contract_number" | "contract_date" | "contract_currency" | "contract_amount" | "bank_code" | "bank_name" | "deal_passport_number")[];
+      /** The act of currency regulation that sets it */
+      legalBasis: string;
+    };
+    response: {
+      code: string;
+      validFrom: string;
+      validTo: string | null;
+      nameTg: string;
+      nameRu: string;
+      nameEn: string;
+      direction: ("import" | "export") | null;
+      regimes: string[];
+      thresholdIndicators: number;
+      requiredFields: string[];
+      legalBasis: string;
+    }[];
+  };
+  /** Whether the declaration serves currency control, under which rules, the data given and what is missing */
+  "GET /api/customs/declarations/{id}/currency-control": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      /** Whether the declaration serves as the accounting document of currency control (art.124 p.12) */
+      isCurrencyControlDocument: boolean;
+      rules: {
+        code: string;
+        validFrom: string;
+        validTo: string | null;
+        nameTg: string;
+        nameRu: string;
+        nameEn: string;
+        direction: ("import" | "export") | null;
+        regimes: string[];
+        thresholdIndicators: number;
+        requiredFields: string[];
+        legalBasis: string;
+      }[];
+      requiredFields: string[];
+      missingFields: string[];
+      values: {
+        contractNumber: string | null;
+        contractDate: string | null;
+        contractCurrency: string | null;
+        contractAmount: string | null;
+        bankCode: string | null;
+        bankName: string | null;
+        dealPassportNumber: string | null;
+      };
+    };
+  };
+  /** The declarant gives the currency-control data with its draft (contract, currency and amount, bank, deal passport) */
+  "PUT /api/customs/declarations/{id}/currency-control": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Foreign trade contract number (else the customs value form’s) */
+      contractNumber?: string;
+      /** Contract date (else the customs value form’s) */
+      contractDate?: string;
+      /** Currency of the contract price (ISO 4217) */
+      contractCurrency?: string;
+      /** Contract amount in its currency */
+      contractAmount?: string;
+      /** Code (BIC) of the authorised bank that services the deal */
+      bankCode?: string;
+      /** Name of that bank */
+      bankName?: string;
+      /** Number of the deal passport (registration of the contract at the bank) */
+      dealPassportNumber?: string;
+    };
+    response: {
+      /** Whether the declaration serves as the accounting document of currency control (art.124 p.12) */
+      isCurrencyControlDocument: boolean;
+      rules: {
+        code: string;
+        validFrom: string;
+        validTo: string | null;
+        nameTg: string;
+        nameRu: string;
+        nameEn: string;
+        direction: ("import" | "export") | null;
+        regimes: string[];
+        thresholdIndicators: number;
+        requiredFields: string[];
+        legalBasis: string;
+      }[];
+      requiredFields: string[];
+      missingFields: string[];
+      values: {
+        contractNumber: string | null;
+        contractDate: string | null;
+        contractCurrency: string | null;
+        contractAmount: string | null;
+        bankCode: string | null;
+        bankName: string | null;
+        dealPassportNumber: string | null;
+      };
+    };
+  };
+  /** A declarant’s own requests; for customs the queue by state and office */
+  "GET /api/customs/simplified-requests": {
+    params: never;
+    query: {
+      state?: "REQUESTED" | "GRANTED" | "REFUSED";
+      officeCode?: string;
+    };
+    body: never;
+    response: {
+      number: string;
+      /** Incomplete declaration (art.135) or periodic declaring (art.136) */
+      procedure: "incomplete" | "periodic";
+      /** `request`, or `periodic_application` when the art.136 application was the request */
+      source: string;
+      periodicApplicationNumber: string | null;
+      declarantCode: string;
+      officeCode: string;
+      commodityCodes: string[];
+      validFrom: string;
+      validTo: string;
+      reason: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedAt: string;
+      refusalNoticeDueAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      refusalConditions: string | null;
+      isDecisionLate: boolean | null;
+      facts: {
+        arrears: {
+          reference: string;
+          outstandingDirams: string;
+        }[];
+        restrictedCodes: string[];
+      } | null;
+    }[];
+  };
+  /** Ask to declare exported domestic goods by an incomplete declaration or periodically (art.137 p.1) */
+  "POST /api/customs/simplified-requests": {
+    params: never;
+    query: never;
+    body: {
+      /** Incomplete declaration (art.135) or periodic declaring (art.136) */
+      procedure: "incomplete" | "periodic";
+      /** The office that will clear the exports */
+      officeCode: string;
+      /** Codes of the domestic goods exported */
+      commodityCodes: string[];
+      /** First day the procedure is asked for (today or later) */
+      validFrom: string;
+      /** Last day */
+      validTo: string;
+      /** Why the simplified procedure is asked (art.137 p.1) */
+      reason: string;
+    };
+    response: {
+      number: string;
+      /** Incomplete declaration (art.135) or periodic declaring (art.136) */
+      procedure: "incomplete" | "periodic";
+      /** `request`, or `periodic_application` when the art.136 application was the request */
+      source: string;
+      periodicApplicationNumber: string | null;
+      declarantCode: string;
+      officeCode: string;
+      commodityCodes: string[];
+      validFrom: string;
+      validTo: string;
+      reason: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedAt: string;
+      refusalNoticeDueAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      refusalConditions: string | null;
+      isDecisionLate: boolean | null;
+      facts: {
+        arrears: {
+          reference: string;
+          outstandingDirams: string;
+        }[];
+        restrictedCodes: string[];
+      } | null;
+    };
+  };
+  /** One request with the art.137 p.2 facts seen at the decision */
+  "GET /api/customs/simplified-requests/{number}": {
+    params: {
+      /** Request number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      /** Incomplete declaration (art.135) or periodic declaring (art.136) */
+      procedure: "incomplete" | "periodic";
+      /** `request`, or `periodic_application` when the art.136 application was the request */
+      source: string;
+      periodicApplicationNumber: string | null;
+      declarantCode: string;
+      officeCode: string;
+      commodityCodes: string[];
+      validFrom: string;
+      validTo: string;
+      reason: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedAt: string;
+      refusalNoticeDueAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      refusalConditions: string | null;
+      isDecisionLate: boolean | null;
+      facts: {
+        arrears: {
+          reference: string;
+          outstandingDirams: string;
+        }[];
+        restrictedCodes: string[];
+      } | null;
+    };
+  };
+  /** Customs grants (art.137 p.2) or refuses, stating the conditions to meet (art.137 p.3) */
+  "POST /api/customs/simplified-requests/{number}/decision": {
+    params: {
+      /** Request number */
+      number: string;
+    };
+    query: never;
+    body: {
+      decision: "grant" | "refuse";
+      /** Required for a refusal */
+      reason?: string;
+      /** Conditions to meet to use the procedure; required for a refusal (art.137 p.3) */
+      conditions?: string;
+    };
+    response: {
+      number: string;
+      /** Incomplete declaration (art.135) or periodic declaring (art.136) */
+      procedure: "incomplete" | "periodic";
+      /** `request`, or `periodic_application` when the art.136 application was the request */
+      source: string;
+      periodicApplicationNumber: string | null;
+      declarantCode: string;
+      officeCode: string;
+      commodityCodes: string[];
+      validFrom: string;
+      validTo: string;
+      reason: string;
+      state: "REQUESTED" | "GRANTED" | "REFUSED";
+      requestedAt: string;
+      refusalNoticeDueAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionReason: string | null;
+      refusalConditions: string | null;
+      isDecisionLate: boolean | null;
+      facts: {
+        arrears: {
+          reference: string;
+          outstandingDirams: string;
+        }[];
+        restrictedCodes: string[];
+      } | null;
+    };
+  };
+  /** The cases in which declared data may be changed after release, every version (art.133 p.8-9) */
+  "GET /api/customs/after-release-cases": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      code: string;
+      validFrom: string;
+      validTo: string | null;
+      nameTg: string;
+      nameRu: string;
+      nameEn: string;
+      allowedFields: string[];
+      modes: string[];
+      legalBasis: string;
+    }[];
+  };
+  /** Records a case from a day on: names, the fields it opens, by customs’ decision and/or with its permission */
+  "POST /api/customs/after-release-cases": {
+    params: never;
+    query: never;
+    body: {
+      /** Case of the authorised body’s list (art.133 p.8-9) */
+      code: string;
+      /** In force from (today or later once the code has versions) */
+      validFrom: string;
+      /** In force until (inclusive) */
+      validTo?: string;
+      nameTg: string;
+      nameRu: string;
+      nameEn: string;
+      /** Fields of the declaration data the case opens: `consignee.address`, `items[].description`, `documents` (and all below) */
+      allowedFields: string[];
+      modes: ("decision" | "permission")[];
+      /** The act of the authorised body, or the article of the Code */
+      legalBasis: string;
+    };
+    response: {
+      code: string;
+      validFrom: string;
+      validTo: string | null;
+      nameTg: string;
+      nameRu: string;
+      nameEn: string;
+      allowedFields: string[];
+      modes: string[];
+      legalBasis: string;
+    }[];
+  };
+  /** The exact text the declarant signs for a change after release under a case */
+  "POST /api/customs/declarations/{id}/after-release-changes/payload": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Case of the authorised body’s list (art.133 p.8-9) */
+      caseCode: string;
+      reason: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+    };
+    response: {
+      /** The exact UTF-8 text to sign (canonical JSON) */
+      payload: string;
+      sha256: string;
+    };
+  };
+  /** A signed request to change the data of a released declaration under a case of the list (art.133 p.8); customs permits or refuses it */
+  "POST /api/customs/declarations/{id}/after-release-changes": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Base64 signature over the change payload */
+      signature: string;
+      certificatePem: string;
+      /** Case of the authorised body’s list (art.133 p.8-9) */
+      caseCode: string;
+      /** The motive */
+      reason: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+    };
+    response: {
+      id: string;
+      kind: string;
+      status: string;
+      requestedAt: string;
+    };
+  };
+  /** Customs changes the data of a released declaration by its decision, under a case of the list (art.133 p.8) */
+  "POST /api/customs/declarations/{id}/after-release-decisions": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Case of the authorised body’s list (art.133 p.8-9) */
+      caseCode: string;
+      /** Why customs changes the data */
+      reason: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+    };
+    response: {
+      id: string;
+      number: string | null;
+      state: "DRAFT" | "PRELIMINARY_REGISTERED" | "WITHDRAWAL_DUE" | "REGISTERED" | "UNDER_CONTROL" | "AMENDMENT_REQUESTED" | "AMENDMENT_DEMANDED" | "WITHDRAWAL_REQUESTED" | "RELEASE_SUSPENDED" | "RELEASED" | "CONDITIONALLY_RELEASED" | "RELEASE_REFUSED" | "WITHDRAWN" | "RELEASE_ANNULLED" | "NOT_ACCEPTED";
+      form: "standard" | "preliminary" | "incomplete" | "periodic";
+      channel: "electronic" | "paper";
+      direction: "import" | "export";
+      regime: string;
+      officeCode: string;
+      declarantCode: string;
+      brokerTin: string | null;
+      itemCount: number;
+      createdAt: string;
+      registeredAt: string | null;
+      releaseDueAt: string | null;
+      releasedAt: string | null;
+      payableDirams: string | null;
+      riskLane: string | null;
+      resumeState: string | null;
+      filerTin: string;
+      data: {
+        direction: "import" | "export";
+        /** Customs procedure */
+        regime: "release_for_free_circulation" | "export" | "transit" | "customs_warehouse" | "temporary_import" | "temporary_export" | "processing_inside" | "processing_outside" | "re_import" | "re_export" | "free_zone" | "duty_free_shop" | "destruction" | "abandonment";
+        /** Customs office that accepts it */
+        officeCode: string;
+        /** TIN of a domestic declarant or CC-number of a foreign one (art.126) */
+        declarantCode: string;
+        /** Customs broker filing for the declarant (art.124 p.2) */
+        brokerTin?: string;
+        consignor: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        consignee: {
+          /** Name */
+          name: string;
+          /** ISO 3166-1 alpha-2 */
+          country: string;
+          /** Address */
+          address: string;
+          /** TIN of a domestic party */
+          tin?: string;
+        };
+        transport: {
+          mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+          vehicles: string[];
+          /** Nationality of the means of transport */
+          nationality: string;
+          borderOfficeCode?: string;
+        };
+        /** Country of dispatch */
+        countryOfDispatch: string;
+        /** Country of destination */
+        countryOfDestination: string;
+        /** Invoice currency, ISO 4217 */
+        currency: string;
+        /** Invoice total = sum of the items */
+        invoiceTotal: string;
+        /** Incoterms rule and place */
+        deliveryTerms: string;
+        /** Preliminary information used (art.11-1 p.3) */
+        preliminaryNumber?: string;
+        /** Why no preliminary information (art.11-1 p.7-8) */
+        preliminaryExemption?: "personal_use" | "postal_item" | "art320_p1_goods" | "disaster_relief" | "military_goods" | "pipeline" | "power_line";
+        /** Temporary storage record of the goods */
+        storageNumber?: string;
+        /** The electronic customs value form (art.361-362) */
+        valuation: {
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Transport to the border, invoice currency */
+          transportCost: string;
+          /** Insurance, invoice currency */
+          insuranceCost: string;
+          /** Other additions, invoice currency */
+          otherCosts: string;
+          contractNumber?: string;
+          contractDate?: string;
+        };
+        items: {
+          /** Item number, 1, 2, 3 … in order */
+          number: number;
+          /** Classification code of the national nomenclature (ТН ВЭД), 10 digits */
+          commodityCode: string;
+          /** Description of the goods */
+          description: string;
+          /** Country of origin */
+          originCountry: string;
+          /** Gross mass, kg */
+          grossMassKg: string;
+          /** Net mass, kg */
+          netMassKg: string;
+          /** Quantity in the unit of the code, when it is not kg */
+          supplementaryQuantity?: string;
+          packages: number;
+          /** Kind of packages */
+          packageKind: string;
+          /** Price in the invoice currency */
+          invoiceAmount: string;
+          /** Art.125 p.2 categories */
+          goodsCategories?: string[];
+          /** Art.128 p.2: the list of goods of a one-code consignment */
+          goodsList?: {
+            name: string;
+            /** Quantity */
+            quantity: string;
+            unit: string;
+            /** Code of these goods */
+            commodityCode: string;
+          }[];
+          /** Samples taken with customs’ permission (art.127 p.1 i.2) */
+          isSample?: boolean;
+        }[];
+        documents: {
+          /** Document type of the reference list */
+          typeCode: string;
+          /** Number */
+          number: string;
+          /** Date of the document */
+          date: string;
+          /** Who issued it */
+          issuer: string;
+          /** SHA-256 of the uploaded electronic copy (art.63 p.9); absent when only its details are given (art.63 p.15) */
+          sha256?: string;
+          /** Items it covers; empty: all */
+          items?: number[];
+        }[];
+      };
+      version: number;
+      updatedAt: string;
+      acceptedOn: string | null;
+      filingDueAt: string | null;
+      /** Filed after the art.129 deadline (end of the temporary storage period) */
+      isFiledLate: boolean;
+      assessment: {
+        customsValueDirams: string | null;
+        dutyDirams: string | null;
+        exciseDirams: string | null;
+        vatDirams: string | null;
+        payableDirams: string | null;
+        toSecureDirams: string | null;
+      } | null;
+      guaranteeReference: string | null;
+      /** Risk minimisation measures the lane calls for (art.428 i.7) */
+      riskMeasures: string[];
+      riskDecidedAt: string | null;
+      preliminaryDueAt: string | null;
+      incompletePermittedAt: string | null;
+      incompleteDueAt: string | null;
+      incompleteCompletedAt: string | null;
+      refusedAt: string | null;
+      refusalGrounds: number[] | null;
+      withdrawnAt: string | null;
+      annulledAt: string | null;
+      notAcceptedReasons: {
+        ground: number;
+        code: string;
+        field: string;
+      }[] | null;
+      versions: {
+        version: number;
+        sha256: string;
+        signerTin: string | null;
+        reason: string;
+        actor: string;
+        createdAt: string;
+      }[];
+      requests: {
+        id: string;
+        kind: string;
+        status: string;
+        reason: string;
+        changes: unknown;
+        requestedAt: string;
+        dueAt: string | null;
+        decidedAt: string | null;
+        decisionReasons: string[] | null;
+      }[];
+      controlEvents: {
+        id: string;
+        kind: string;
+        carriesLiability: boolean | null;
+        isRemedied: boolean | null;
+        note: string;
+        place: string | null;
+        scheduledAt: string | null;
+        at: string;
+      }[];
+      originalsRequested: {
+        id: string;
+        documentType: string;
+        kind: string;
+        requestedAt: string;
+        seenAt: string | null;
+      }[];
+    };
+  };
+  /** Recorded exits, newest first */
+  "GET /api/customs/exits": {
+    params: never;
+    query: {
+      /** Border office */
+      officeCode?: string;
+      /** Registration number of a goods declaration */
+      declarationNumber?: string;
+      /** Transport document number (spaces and case ignored) */
+      transportDocumentNumber?: string;
+      /** Exporter */
+      exporterCode?: string;
+      /** Exits from this instant */
+      from?: string;
+      /** Exits up to this instant */
+      to?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      officeCode: string;
+      exitedAt: string;
+      transportMode: string;
+      vehicles: string[];
+      declarationNumber: string | null;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      exporterCode: string | null;
+      commodityCodes: string[];
+      description: string;
+      recordedAt: string;
+      recordedBy: string;
+    }[];
+  };
+  /** A border officer records that goods actually left the customs territory: office, time, vehicles, and the declaration, transport document or goods */
+  "POST /api/customs/exits": {
+    params: never;
+    query: never;
+    body: {
+      /** The border customs office where the goods left */
+      officeCode: string;
+      /** When the goods crossed the border (not in the future) */
+      exitedAt: string;
+      transport: {
+        /** Mode of transport */
+        mode: "road" | "river" | "air" | "rail" | "pipeline" | "power_line";
+        vehicles: string[];
+      };
+      /** A released export declaration whose goods left */
+      declarationNumber?: string;
+      transportDocument?: {
+        /** Document type of the reference list (CMR, AWB, CIM …) */
+        typeCode: string;
+        /** Its number */
+        number: string;
+      };
+      goods?: {
+        /** TIN or code of the exporter */
+        exporterCode: string;
+        commodityCodes: string[];
+        /** What the goods are */
+        description?: string;
+      };
+    };
+    response: {
+      id: string;
+      officeCode: string;
+      exitedAt: string;
+      transportMode: string;
+      vehicles: string[];
+      declarationNumber: string | null;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      exporterCode: string | null;
+      commodityCodes: string[];
+      description: string;
+      recordedAt: string;
+      recordedBy: string;
+    };
+  };
+  /** One recorded exit */
+  "GET /api/customs/exits/{id}": {
+    params: {
+      /** Exit record id */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      officeCode: string;
+      exitedAt: string;
+      transportMode: string;
+      vehicles: string[];
+      declarationNumber: string | null;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      exporterCode: string | null;
+      commodityCodes: string[];
+      description: string;
+      recordedAt: string;
+      recordedBy: string;
+    };
+  };
+  /** Art.129 p.3: the cases in which an export declaration may be filed after the goods left, in force on a day */
+  "GET /api/customs/exit-filing-exceptions": {
+    params: never;
+    query: {
+      /** Day (default today) */
+      on?: string;
+    };
+    body: never;
+    response: {
+      code: string;
+      form: string | null;
+      transportMode: string | null;
+      needsUndertaking: boolean;
+      legalBasis: string;
+      name: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+    }[];
+  };
+  /** Retained originals (customs: all; a declarant: its own) */
+  "GET /api/customs/retention": {
+    params: never;
+    query: {
+      /** Registration number of a goods declaration */
+      declarationNumber?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      declarationNumber: string;
+      /** Day the declaration was registered */
+      registeredOn: string;
+      /** Last day of the five years of art.361 p.3 */
+      retainUntil: string;
+      documentType: string;
+      documentNumber: string;
+      documentDate: string | null;
+      issuer: string;
+      copySha256: string | null;
+      receivedAt: string;
+      receivedBy: string;
+      returnedAt: string | null;
+      returnedTo: string | null;
+      returnMethod: string | null;
+      endedAt: string | null;
+    }[];
+  };
+  /** Record an original of art.361 received after release; kept five years from the registration of the declaration */
+  "POST /api/customs/retention": {
+    params: never;
+    query: never;
+    body: {
+      /** The released declaration the original belongs to */
+      declarationNumber: string;
+      /** Document type of the reference list */
+      documentType: string;
+      /** Number of the document */
+      documentNumber: string;
+      /** Date of the document */
+      documentDate?: string;
+      /** Who issued it */
+      issuer: string;
+      /** SHA-256 of the electronic copy made on receipt (POST /api/customs/documents) */
+      copySha256?: string;
+    };
+    response: {
+      id: string;
+      declarationNumber: string;
+      /** Day the declaration was registered */
+      registeredOn: string;
+      /** Last day of the five years of art.361 p.3 */
+      retainUntil: string;
+      documentType: string;
+      documentNumber: string;
+      documentDate: string | null;
+      issuer: string;
+      copySha256: string | null;
+      receivedAt: string;
+      receivedBy: string;
+      returnedAt: string | null;
+      returnedTo: string | null;
+      returnMethod: string | null;
+      endedAt: string | null;
+    };
+  };
+  /** What is due to leave retention: records still kept whose five years end on or before a day */
+  "GET /api/customs/retention/due": {
+    params: never;
+    query: {
+      /** Retention ending on or before this day (default today) */
+      until?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      declarationNumber: string;
+      /** Day the declaration was registered */
+      registeredOn: string;
+      /** Last day of the five years of art.361 p.3 */
+      retainUntil: string;
+      documentType: string;
+      documentNumber: string;
+      documentDate: string | null;
+      issuer: string;
+      copySha256: string | null;
+      receivedAt: string;
+      receivedBy: string;
+      returnedAt: string | null;
+      returnedTo: string | null;
+      returnMethod: string | null;
+      endedAt: string | null;
+    }[];
+  };
+  /** One retained original */
+  "GET /api/customs/retention/{id}": {
+    params: {
+      /** Retained original id */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      declarationNumber: string;
+      /** Day the declaration was registered */
+      registeredOn: string;
+      /** Last day of the five years of art.361 p.3 */
+      retainUntil: string;
+      documentType: string;
+      documentNumber: string;
+      documentDate: string | null;
+      issuer: string;
+      copySha256: string | null;
+      receivedAt: string;
+      receivedBy: string;
+      returnedAt: string | null;
+      returnedTo: string | null;
+      returnMethod: string | null;
+      endedAt: string | null;
+    };
+  };
+  /** The original went back to the declarant (art.361 p.3) */
+  "POST /api/customs/retention/{id}/return": {
+    params: {
+      /** Retained original id */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Who received the original back (the declarant or its representative) */
+      returnedTo: string;
+      /** How it went back */
+      method: "in_person" | "post" | "electronic_notice";
+    };
+    response: {
+      id: string;
+      declarationNumber: string;
+      /** Day the declaration was registered */
+      registeredOn: string;
+      /** Last day of the five years of art.361 p.3 */
+      retainUntil: string;
+      documentType: string;
+      documentNumber: string;
+      documentDate: string | null;
+      issuer: string;
+      copySha256: string | null;
+      receivedAt: string;
+      receivedBy: string;
+      returnedAt: string | null;
+      returnedTo: string | null;
+      returnMethod: string | null;
+      endedAt: string | null;
+    };
+  };
+  /** End the retention of a record whose five years are over (refused before); the record stays, marked ended */
+  "POST /api/customs/retention/{id}/end": {
+    params: {
+      /** Retained original id */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      declarationNumber: string;
+      /** Day the declaration was registered */
+      registeredOn: string;
+      /** Last day of the five years of art.361 p.3 */
+      retainUntil: string;
+      documentType: string;
+      documentNumber: string;
+      documentDate: string | null;
+      issuer: string;
+      copySha256: string | null;
+      receivedAt: string;
+      receivedBy: string;
+      returnedAt: string | null;
+      returnedTo: string | null;
+      returnMethod: string | null;
+      endedAt: string | null;
+    };
+  };
+  /** Customs statistics of released declarations: sums by month, commodity code prefix, partner country, direction, regime, office */
+  "GET /api/customs/statistics": {
+    params: never;
+    query: {
+      /** First month counted */
+      fromMonth: string;
+      /** Last month counted */
+      toMonth: string;
+      /** Groups: month, commodity (code prefix), country, direction, regime, office */
+      groupBy?: ("month" | "commodity" | "country" | "direction" | "regime" | "office")[];
+      /** Digits of the commodity code a `commodity` group keeps */
+      codeDigits?: number;
+      /** Only codes starting with these digits */
+      commodityPrefix?: string;
+      /** Partner country: of origin for imports, of destination for exports */
+      country?: string;
+      direction?: "import" | "export";
+      /** Customs regime */
+      regime?: string;
+      /** Office that released the goods */
+      officeCode?: string;
+    };
+    body: never;
+    response: {
+      groups: {
+        month: string | null;
+        commodityCode: string | null;
+        country: string | null;
+        direction: string | null;
+        regime: string | null;
+        officeCode: string | null;
+        declarations: number;
+        items: number;
+        /** Sum of customs values, dirams */
+        customsValueDirams: string;
+        /** Sum of statistical values, US cents at the rate of each day of acceptance */
+        statisticalValueUsdCents: string;
+        netMassKg: string;
+        /** Quantities in each unit of measure */
+        quantities: {
+          unit: string;
+          quantity: string;
+        }[];
+      }[];
+      totals: {
+        month: string | null;
+        commodityCode: string | null;
+        country: string | null;
+        direction: string | null;
+        regime: string | null;
+        officeCode: string | null;
+        declarations: number;
+        items: number;
+        /** Sum of customs values, dirams */
+        customsValueDirams: string;
+        /** Sum of statistical values, US cents at the rate of each day of acceptance */
+        statisticalValueUsdCents: string;
+        netMassKg: string;
+        /** Quantities in each unit of measure */
+        quantities: {
+          unit: string;
+          quantity: string;
+        }[];
+      };
+    };
+  };
+  /** The statistical rows themselves, one per item of a released declaration */
+  "GET /api/customs/statistics/items": {
+    params: never;
+    query: {
+      /** Registration number of a goods declaration */
+      declarationNumber?: string;
+      /** Month of release */
+      month?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      declarationNumber: string;
+      itemNo: number;
+      month: string;
+      releasedAt: string;
+      direction: string;
+      regime: string;
+      officeCode: string;
+      commodityCode: string;
+      originCountry: string;
+      destinationCountry: string;
+      partnerCountry: string;
+      customsValueDirams: string;
+      statisticalValueUsdCents: string | null;
+      netMassKg: string;
+      statisticalQuantity: string;
+      statisticalUnit: string;
+    }[];
+  };
+  /** Undertakings (customs: all; a declarant: its own) */
+  "GET /api/customs/undertakings": {
+    params: never;
+    query: {
+      state?: "GIVEN" | "ACCEPTED" | "REFUSED" | "OVERDUE" | "FULFILLED";
+      /** Declarant (customs only) */
+      declarantCode?: string;
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      number: string;
+      declarantCode: string;
+      officeCode: string;
+      direction: string;
+      channel: string;
+      periodDays: number;
+      /** The limit of art.150 p.2 in force when it was given */
+      maxDays: number;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      commodityCodes: string[];
+      goodsDescription: string;
+      state: string;
+      givenAt: string;
+      decidedAt: string | null;
+      refusalReason: string | null;
+      releasedAt: string | null;
+      dueAt: string | null;
+      overdueAt: string | null;
+      declarationNumber: string | null;
+      fulfilledAt: string | null;
+      isFulfilledLate: boolean | null;
+    }[];
+  };
+  /** Give an undertaking to file the declaration within a period of no more than the limit (electronic by the declarant, written recorded by customs) */
+  "POST /api/customs/undertakings": {
+    params: never;
+    query: never;
+    body: {
+      /** Electronic: given by the declarant itself; written: recorded by customs */
+      channel: "electronic" | "written";
+      /** The declarant, for a written undertaking recorded by customs */
+      declarantCode?: string;
+      /** The office that releases the goods */
+      officeCode: string;
+      direction: "import" | "export";
+      /** Calendar days from release to file the declaration; no more than the limit in force */
+      periodDays: number;
+      transportDocument?: {
+        /** Document type of the reference list (CMR, AWB, CIM …) */
+        typeCode: string;
+        /** Its number */
+        number: string;
+      };
+      commodityCodes: string[];
+      /** The goods released before the declaration */
+      goodsDescription: string;
+    };
+    response: {
+      number: string;
+      declarantCode: string;
+      officeCode: string;
+      direction: string;
+      channel: string;
+      periodDays: number;
+      /** The limit of art.150 p.2 in force when it was given */
+      maxDays: number;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      commodityCodes: string[];
+      goodsDescription: string;
+      state: string;
+      givenAt: string;
+      decidedAt: string | null;
+      refusalReason: string | null;
+      releasedAt: string | null;
+      dueAt: string | null;
+      overdueAt: string | null;
+      declarationNumber: string | null;
+      fulfilledAt: string | null;
+      isFulfilledLate: boolean | null;
+    };
+  };
+  /** One undertaking */
+  "GET /api/customs/undertakings/{number}": {
+    params: {
+      /** Undertaking number */
+      number: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      number: string;
+      declarantCode: string;
+      officeCode: string;
+      direction: string;
+      channel: string;
+      periodDays: number;
+      /** The limit of art.150 p.2 in force when it was given */
+      maxDays: number;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      commodityCodes: string[];
+      goodsDescription: string;
+      state: string;
+      givenAt: string;
+      decidedAt: string | null;
+      refusalReason: string | null;
+      releasedAt: string | null;
+      dueAt: string | null;
+      overdueAt: string | null;
+      declarationNumber: string | null;
+      fulfilledAt: string | null;
+      isFulfilledLate: boolean | null;
+    };
+  };
+  /** Accept (the goods are released before the declaration; the period runs from now) or refuse */
+  "POST /api/customs/undertakings/{number}/decision": {
+    params: {
+      /** Undertaking number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** Accept (release before the declaration) or refuse */
+      accept: boolean;
+      /** Why it is refused */
+      reason?: string;
+    };
+    response: {
+      number: string;
+      declarantCode: string;
+      officeCode: string;
+      direction: string;
+      channel: string;
+      periodDays: number;
+      /** The limit of art.150 p.2 in force when it was given */
+      maxDays: number;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      commodityCodes: string[];
+      goodsDescription: string;
+      state: string;
+      givenAt: string;
+      decidedAt: string | null;
+      refusalReason: string | null;
+      releasedAt: string | null;
+      dueAt: string | null;
+      overdueAt: string | null;
+      declarationNumber: string | null;
+      fulfilledAt: string | null;
+      isFulfilledLate: boolean | null;
+    };
+  };
+  /** The declaration filed under the undertaking (late when filed after the due time) */
+  "POST /api/customs/undertakings/{number}/fulfilment": {
+    params: {
+      /** Undertaking number */
+      number: string;
+    };
+    query: never;
+    body: {
+      /** The registered declaration filed under the undertaking */
+      declarationNumber: string;
+    };
+    response: {
+      number: string;
+      declarantCode: string;
+      officeCode: string;
+      direction: string;
+      channel: string;
+      periodDays: number;
+      /** The limit of art.150 p.2 in force when it was given */
+      maxDays: number;
+      transportDocument: {
+        typeCode: string;
+        number: string;
+      } | null;
+      commodityCodes: string[];
+      goodsDescription: string;
+      state: string;
+      givenAt: string;
+      decidedAt: string | null;
+      refusalReason: string | null;
+      releasedAt: string | null;
+      dueAt: string | null;
+      overdueAt: string | null;
+      declarationNumber: string | null;
+      fulfilledAt: string | null;
+      isFulfilledLate: boolean | null;
+    };
+  };
+  /** AMB-18: the limits of art.150 p.2 with their basis, newest first */
+  "GET /api/customs/undertaking-parameters": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      validFrom: string;
+      maxDays: number;
+      basis: string;
+      recordedAt: string;
+      recordedBy: string;
+    }[];
+  };
+  /** AMB-18: record the limit of art.150 p.2 from a day (the head of the customs authority) */
+  "POST /api/customs/undertaking-parameters": {
+    params: never;
+    query: never;
+    body: {
+      /** First day the limit applies */
+      validFrom: string;
+      /** Art.150 p.2: the longest period, calendar days */
+      maxDays: number;
+      /** The act and article that set it */
+      basis: string;
+    };
+    response: {
+      validFrom: string;
+      maxDays: number;
+      basis: string;
+      recordedAt: string;
+      recordedBy: string;
+    };
+  };
+  /** The free-zone withdrawal statements of a declaration */
+  "GET /api/customs/declarations/{id}/free-zone-withdrawal": {
+    params: {
+      /** Declaration id */
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      location: string;
+      placeKind: string;
+      placeReference: string;
+      otherDeclarationNumber: string | null;
+      /** stated; requested (the withdrawal request was made on it); replaced */
+      status: string;
+      statedAt: string;
+      requestedAt: string | null;
+    }[];
+  };
+  /** State that this export declaration is withdrawn to complete a free zone or free warehouse regime (then request the withdrawal) */
+  "POST /api/customs/declarations/{id}/free-zone-withdrawal": {
+    params: {
+      /** Declaration id */
+      id: string;
+    };
+    query: never;
+    body: {
+      /** inside: the goods are in the free economic zone or free warehouse (art.134 p.5 i.1); outside: they are not (i.2) */
+      location: "inside" | "outside";
+      placeKind: "free_economic_zone" | "free_warehouse";
+      /** The free warehouse’s registered number, or the free economic zone’s name */
+      placeReference: string;
+      /** Outside only: the declaration placing the goods under another regime (art.272, 277), filed the same day */
+      otherDeclarationNumber?: string;
+    };
+    response: {
+      id: string;
+      location: string;
+      placeKind: string;
+      placeReference: string;
+      otherDeclarationNumber: string | null;
+      /** stated; requested (the withdrawal request was made on it); replaced */
+      status: string;
+      statedAt: string;
+      requestedAt: string | null;
+    };
+  };
+  /** Every version of the forms (goods declaration, paper declaration, customs value form, cases not regulated), oldest first */
+  "GET /api/customs/form-definitions": {
+    params: never;
+    query: {
+      kind?: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+    };
+    body: never;
+    response: {
+      id: string;
+      kind: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+      version: number;
+      validFrom: string;
+      validTo: string | null;
+      name: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      legalBasis: string;
+      rules: {
+        /** The field: a dotted path, `[]` for every element of a list */
+        field: string;
+        /** Must be filled in (not empty) */
+        required?: boolean;
+        /** The rule applies only when this holds */
+        when?: {
+          /** The field the rule depends on (in a list: the same element) */
+          field: string;
+          equals?: string | number | boolean;
+          oneOf?: (string | number | boolean)[];
+          isPresent?: boolean;
+        };
+        /** Regular expression the whole value matches */
+        pattern?: string;
+        /** The allowed values */
+        oneOf?: (string | number | boolean)[];
+        maxLength?: number;
+      }[];
+      publishedBy: string;
+      publishedAt: string;
+    }[];
+  };
+  /** Publishes a new version of a form’s data set and filling rules, in force from a day no earlier than today; the version in force ends the day before (art.124 p.7, p.10, p.13; art.362 p.1) */
+  "POST /api/customs/form-definitions": {
+    params: never;
+    query: never;
+    body: {
+      /** Which form (art.124 p.7, p.10, p.13; art.362 p.1) */
+      kind: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+      /** First day in force: today or later; the version in force then ends the day before */
+      validFrom: string;
+      /** Last day in force; absent: until further notice */
+      validTo?: string;
+      name: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      /** The act of the authorised body that sets it */
+      legalBasis: string;
+      rules: {
+        /** The field: a dotted path, `[]` for every element of a list */
+        field: string;
+        /** Must be filled in (not empty) */
+        required?: boolean;
+        /** The rule applies only when this holds */
+        when?: {
+          /** The field the rule depends on (in a list: the same element) */
+          field: string;
+          equals?: string | number | boolean;
+          oneOf?: (string | number | boolean)[];
+          isPresent?: boolean;
+        };
+        /** Regular expression the whole value matches */
+        pattern?: string;
+        /** The allowed values */
+        oneOf?: (string | number | boolean)[];
+        maxLength?: number;
+      }[];
+    };
+    response: {
+      id: string;
+      kind: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+      version: number;
+      validFrom: string;
+      validTo: string | null;
+      name: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      legalBasis: string;
+      rules: {
+        /** The field: a dotted path, `[]` for every element of a list */
+        field: string;
+        /** Must be filled in (not empty) */
+        required?: boolean;
+        /** The rule applies only when this holds */
+        when?: {
+          /** The field the rule depends on (in a list: the same element) */
+          field: string;
+          equals?: string | number | boolean;
+          oneOf?: (string | number | boolean)[];
+          isPresent?: boolean;
+        };
+        /** Regular expression the whole value matches */
+        pattern?: string;
+        /** The allowed values */
+        oneOf?: (string | number | boolean)[];
+        maxLength?: number;
+      }[];
+      publishedBy: string;
+      publishedAt: string;
+    };
+  };
+  /** The version of a form in force on a day (default today in Dushanbe) */
+  "GET /api/customs/form-definitions/{kind}": {
+    params: {
+      kind: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+    };
+    query: {
+      /** The day; default today in Dushanbe */
+      date?: string;
+    };
+    body: never;
+    response: {
+      id: string;
+      kind: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+      version: number;
+      validFrom: string;
+      validTo: string | null;
+      name: {
+        tg: string;
+        ru: string;
+        en: string;
+      };
+      legalBasis: string;
+      rules: {
+        /** The field: a dotted path, `[]` for every element of a list */
+        field: string;
+        /** Must be filled in (not empty) */
+        required?: boolean;
+        /** The rule applies only when this holds */
+        when?: {
+          /** The field the rule depends on (in a list: the same element) */
+          field: string;
+          equals?: string | number | boolean;
+          oneOf?: (string | number | boolean)[];
+          isPresent?: boolean;
+        };
+        /** Regular expression the whole value matches */
+        pattern?: string;
+        /** The allowed values */
+        oneOf?: (string | number | boolean)[];
+        maxLength?: number;
+      }[];
+      publishedBy: string;
+      publishedAt: string;
+    };
+  };
+  /** Checks a filled-in form against the version in force on a day without filing it: every broken rule with its field (art.124 p.13) */
+  "POST /api/customs/form-definitions/{kind}/check": {
+    params: {
+      kind: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+    };
+    query: never;
+    body: {
+      /** The day whose definition applies; default today in Dushanbe */
+      date?: string;
+      /** The filled-in form, as JSON */
+      document: {
+        [key: string]: unknown;
+      };
+    };
+    response: {
+      kind: "goods_declaration" | "paper_declaration" | "customs_value_form" | "unregulated_case";
+      version: number;
+      violations: {
+        code: string;
+        field: string;
+      }[];
+    };
+  };
+  /** The declaration’s customs value form: the latest version (or the one its valuation gives), every version, the customs value assessed */
+  "GET /api/customs/declarations/{id}/value-form": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      declarationId: string;
+      declarationNumber: string | null;
+      customsValueDirams: string | null;
+      current: {
+        /** 0: no form submitted yet, the form as the declaration’s valuation gives it */
+        version: number;
+        source: "declaration" | "with_declaration" | "separate";
+        /** The electronic customs value form (art.362 p.1) */
+        data: {
+          /** Method of determining the customs value: 1 transaction value … 6 fallback; must be the declaration’s */
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Why the earlier methods could not be used */
+          methodReasons?: string;
+          /** Invoice number */
+          invoiceNumber?: string;
+          /** Invoice date */
+          invoiceDate?: string;
+          /** Contract number; must be the declaration’s */
+          contractNumber?: string;
+          /** Contract date; must be the declaration’s */
+          contractDate?: string;
+          /** Transport to the border, invoice currency; must be the declaration’s */
+          transportCost: string;
+          /** Insurance, invoice currency; must be the declaration’s */
+          insuranceCost: string;
+          /** Other additions, invoice currency; must be the declaration’s */
+          otherCosts: string;
+          /** Seller and buyer are related */
+          isRelated?: boolean;
+          /** Whether and how the relationship influenced the price */
+          relationInfluence?: string;
+          /** Restrictions on the buyer’s use of the goods */
+          hasRestrictions?: boolean;
+          /** The price depends on conditions whose value cannot be determined */
+          hasConditions?: boolean;
+          /** Licence fees or royalties are payable as a condition of the sale */
+          hasRoyalties?: boolean;
+          /** Part of the proceeds of resale goes to the seller */
+          hasResaleProceeds?: boolean;
+          /** Documents supporting the declared value (art.361 p.1-2) */
+          documents: {
+            /** Document type of the reference list */
+            typeCode: string;
+            /** Number */
+            number: string;
+            /** Date of the document */
+            date: string;
+            /** SHA-256 of the electronic copy uploaded to /api/customs/documents (art.361 p.2) */
+            sha256?: string;
+          }[];
+        };
+        definitionVersion: number | null;
+        submittedAt: string | null;
+        /** Fields that differ from the declaration’s valuation today */
+        differences: string[];
+        /** Filling rules in force it breaks (a derived form, before one is submitted) */
+        violations: {
+          code: string;
+          field: string;
+        }[];
+      };
+      versions: {
+        version: number;
+        source: "with_declaration" | "separate";
+        sha256: string;
+        definitionVersion: number | null;
+        submittedAt: string;
+      }[];
+    };
+  };
+  /** The filer submits the electronic customs value form, with the declaration (its draft) or separately once filed (art.361 p.1, art.362 p.1): checked against the definition in force, a new version */
+  "POST /api/customs/declarations/{id}/value-form": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** Method of determining the customs value: 1 transaction value … 6 fallback; must be the declaration’s */
+      method: 1 | 2 | 3 | 4 | 5 | 6;
+      /** Why the earlier methods could not be used */
+      methodReasons?: string;
+      /** Invoice number */
+      invoiceNumber?: string;
+      /** Invoice date */
+      invoiceDate?: string;
+      /** Contract number; must be the declaration’s */
+      contractNumber?: string;
+      /** Contract date; must be the declaration’s */
+      contractDate?: string;
+      /** Transport to the border, invoice currency; must be the declaration’s */
+      transportCost: string;
+      /** Insurance, invoice currency; must be the declaration’s */
+      insuranceCost: string;
+      /** Other additions, invoice currency; must be the declaration’s */
+      otherCosts: string;
+      /** Seller and buyer are related */
+      isRelated?: boolean;
+      /** Whether and how the relationship influenced the price */
+      relationInfluence?: string;
+      /** Restrictions on the buyer’s use of the goods */
+      hasRestrictions?: boolean;
+      /** The price depends on conditions whose value cannot be determined */
+      hasConditions?: boolean;
+      /** Licence fees or royalties are payable as a condition of the sale */
+      hasRoyalties?: boolean;
+      /** Part of the proceeds of resale goes to the seller */
+      hasResaleProceeds?: boolean;
+      /** Documents supporting the declared value (art.361 p.1-2) */
+      documents: {
+        /** Document type of the reference list */
+        typeCode: string;
+        /** Number */
+        number: string;
+        /** Date of the document */
+        date: string;
+        /** SHA-256 of the electronic copy uploaded to /api/customs/documents (art.361 p.2) */
+        sha256?: string;
+      }[];
+    };
+    response: {
+      declarationId: string;
+      declarationNumber: string | null;
+      customsValueDirams: string | null;
+      current: {
+        /** 0: no form submitted yet, the form as the declaration’s valuation gives it */
+        version: number;
+        source: "declaration" | "with_declaration" | "separate";
+        /** The electronic customs value form (art.362 p.1) */
+        data: {
+          /** Method of determining the customs value: 1 transaction value … 6 fallback; must be the declaration’s */
+          method: 1 | 2 | 3 | 4 | 5 | 6;
+          /** Why the earlier methods could not be used */
+          methodReasons?: string;
+          /** Invoice number */
+          invoiceNumber?: string;
+          /** Invoice date */
+          invoiceDate?: string;
+          /** Contract number; must be the declaration’s */
+          contractNumber?: string;
+          /** Contract date; must be the declaration’s */
+          contractDate?: string;
+          /** Transport to the border, invoice currency; must be the declaration’s */
+          transportCost: string;
+          /** Insurance, invoice currency; must be the declaration’s */
+          insuranceCost: string;
+          /** Other additions, invoice currency; must be the declaration’s */
+          otherCosts: string;
+          /** Seller and buyer are related */
+          isRelated?: boolean;
+          /** Whether and how the relationship influenced the price */
+          relationInfluence?: string;
+          /** Restrictions on the buyer’s use of the goods */
+          hasRestrictions?: boolean;
+          /** The price depends on conditions whose value cannot be determined */
+          hasConditions?: boolean;
+          /** Licence fees or royalties are payable as a condition of the sale */
+          hasRoyalties?: boolean;
+          /** Part of the proceeds of resale goes to the seller */
+          hasResaleProceeds?: boolean;
+          /** Documents supporting the declared value (art.361 p.1-2) */
+          documents: {
+            /** Document type of the reference list */
+            typeCode: string;
+            /** Number */
+            number: string;
+            /** Date of the document */
+            date: string;
+            /** SHA-256 of the electronic copy uploaded to /api/customs/documents (art.361 p.2) */
+            sha256?: string;
+          }[];
+        };
+        definitionVersion: number | null;
+        submittedAt: string | null;
+        /** Fields that differ from the declaration’s valuation today */
+        differences: string[];
+        /** Filling rules in force it breaks (a derived form, before one is submitted) */
+        violations: {
+          code: string;
+          field: string;
+        }[];
+      };
+      versions: {
+        version: number;
+        source: "with_declaration" | "separate";
+        sha256: string;
+        definitionVersion: number | null;
+        submittedAt: string;
+      }[];
+    };
+  };
+  /** An electronic copy named by the value form or a value communication of the declaration (art.361 p.2) */
+  "GET /api/customs/declarations/{id}/value-form/documents/{sha256}": {
+    params: {
+      id: string;
+      /** SHA-256 */
+      sha256: string;
+    };
+    query: never;
+    body: never;
+    response: unknown;
+  };
+  /** The customs value communications of a declaration, in the order sent, with channel and the times sent and delivered */
+  "GET /api/customs/declarations/{id}/value-communications": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      id: string;
+      declarationId: string;
+      declarationNumber: string | null;
+      kind: "documents_request" | "declarant_answer" | "value_decision" | "explanation_request" | "explanation";
+      direction: "to_declarant" | "to_customs";
+      channel: "electronic" | "written";
+      legalBasis: string;
+      inReplyTo: string | null;
+      subject: string;
+      body: string;
+      decision: ("accepted" | "adjusted" | "not_accepted") | null;
+      documents: string[];
+      answerDueOn: string | null;
+      addresseeCode: string;
+      sentAt: string;
+      deliveredAt: string | null;
+      recordedBy: string | null;
+      recordedAt: string;
+    }[];
+  };
+  /** Records a customs value communication: customs’ request for documents or explanations, its decision on the value, its explanation (art.364 p.1 i.3, art.365 p.1 i.2, p.2), or the declarant’s request or answer; electronic or written */
+  "POST /api/customs/declarations/{id}/value-communications": {
+    params: {
+      id: string;
+    };
+    query: never;
+    body: {
+      /** What it is (art.364 p.1 i.3, art.365 p.1 i.2, p.2) */
+      kind: "documents_request" | "declarant_answer" | "value_decision" | "explanation_request" | "explanation";
+      /** Electronic (through the system) or written */
+      channel: "electronic" | "written";
+      /** Subject */
+      subject: string;
+      /** Text: what is asked, decided or answered, with the reasons */
+      body: string;
+      /** A value decision only: the declared value accepted, adjusted or not accepted */
+      decision?: "accepted" | "adjusted" | "not_accepted";
+      /** The communication it answers */
+      inReplyTo?: string;
+      documents: string[];
+      /** A documents request: the day by which to answer */
+      answerDueOn?: string;
+      /** Written only: when it was sent, handed over or posted */
+      sentAt?: string;
+      /** Written only: when it was delivered, once known */
+      deliveredAt?: string;
+    };
+    response: {
+      id: string;
+      declarationId: string;
+      declarationNumber: string | null;
+      kind: "documents_request" | "declarant_answer" | "value_decision" | "explanation_request" | "explanation";
+      direction: "to_declarant" | "to_customs";
+      channel: "electronic" | "written";
+      legalBasis: string;
+      inReplyTo: string | null;
+      subject: string;
+      body: string;
+      decision: ("accepted" | "adjusted" | "not_accepted") | null;
+      documents: string[];
+      answerDueOn: string | null;
+      addresseeCode: string;
+      sentAt: string;
+      deliveredAt: string | null;
+      recordedBy: string | null;
+      recordedAt: string;
+    };
+  };
+  /** Records when a written communication was delivered */
+  "POST /api/customs/declarations/{id}/value-communications/{communicationId}/delivery": {
+    params: {
+      id: string;
+      communicationId: string;
+    };
+    query: never;
+    body: {
+      /** When the written communication was delivered */
+      deliveredAt: string;
+    };
+    response: {
+      id: string;
+      declarationId: string;
+      declarationNumber: string | null;
+      kind: "documents_request" | "declarant_answer" | "value_decision" | "explanation_request" | "explanation";
+      direction: "to_declarant" | "to_customs";
+      channel: "electronic" | "written";
+      legalBasis: string;
+      inReplyTo: string | null;
+      subject: string;
+      body: string;
+      decision: ("accepted" | "adjusted" | "not_accepted") | null;
+      documents: string[];
+      answerDueOn: string | null;
+      addresseeCode: string;
+      sentAt: string;
+      deliveredAt: string | null;
+      recordedBy: string | null;
+      recordedAt: string;
+    };
+  };
+  /** The declarant’s customs value communications addressed to it, newest first; for customs, those the declarants sent */
+  "GET /api/customs/value-communications": {
+    params: never;
+    query: {
+      limit?: number;
+      offset?: number;
+    };
+    body: never;
+    response: {
+      id: string;
+      declarationId: string;
+      declarationNumber: string | null;
+      kind: "documents_request" | "declarant_answer" | "value_decision" | "explanation_request" | "explanation";
+      direction: "to_declarant" | "to_customs";
+      channel: "electronic" | "written";
+      legalBasis: string;
+      inReplyTo: string | null;
+      subject: string;
+      body: string;
+      decision: ("accepted" | "adjusted" | "not_accepted") | null;
+      documents: string[];
+      answerDueOn: string | null;
+      addresseeCode: string;
+      sentAt: string;
+      deliveredAt: string | null;
+      recordedBy: string | null;
+      recordedAt: string;
+    }[];
+  };
   /** Risk profiles by code, with their latest and active versions (risk analyst only, art.429(2) p.3) */
   "GET /api/risk/profiles": {
     params: never;

@@ -10,9 +10,14 @@ import { type RegistrationFacts, registrationReasons } from '../domain/declarati
 import type { DeclarationData } from '../domain/declaration.ts';
 import { type Assessment, assess } from '../domain/declaration-payments.ts';
 import { type DeclarationRow, declarations, declarationVersions } from '../infrastructure/declaration.schema.ts';
+import { currencyControlFilingReasons } from './currency-control-filing.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
+import { goodsExitedReasons } from './exit-filing.ts';
 import { type DeclarationFacts, declarationFacts } from './declaration-facts.ts';
 import { sha256Hex, signingBytes, verifyFiling } from './declaration-signature.ts';
+import { sampleFilingReasons } from './sample-filing.ts';
+import { simplifiedFilingReasons } from './simplified-filing.ts';
+import { addFormDefinitionReasons } from './form-definition-store.ts';
 import { assessmentColumns, lockDeclaration, readDeclaration, mayFile, nextNumber, type Refusal } from './declaration-store.ts';
 
 export const DECLARATION_REGISTERED = 'customs.declaration_registered';
@@ -89,6 +94,10 @@ export async function checkRegistration(
     preliminary: pi,
     storage,
   });
+  // CUS-DEC-07 (art.124 p.7, p.10): the filling rules of the form in force on the filing day, for its channel.
+  await addFormDefinitionReasons(tx, reasons, filing.channel, data, filing.day);
+  // CUS-DEC-29 (art.129 p.3): an export filed after the border office recorded its goods' exit.
+  reasons.push(...(await goodsExitedReasons(tx, data, filing.form, at)));
   const office = facts.offices.find((o) => o.code === data.officeCode);
   return { facts, storage, reasons, calendarOffice: office?.calendarOffice ?? 'default' };
 }
@@ -170,6 +179,9 @@ export async function registerDeclaration(
       },
       now,
     );
+    // CUS-DEC-18 samples, CUS-DEC-11 currency control, CUS-DEC-75 simplified export (docs/customs-declarant-requests.md).
+    for (const check of [sampleFilingReasons, currencyControlFilingReasons, simplifiedFilingReasons])
+      reasons.push(...(await check(tx, row, { day, tariffs: facts.tariffs, rate: facts.rate })));
     if (reasons.length > 0) return fail('DECLARATION_NOT_REGISTERABLE', `body.${reasons[0]?.field}`, { reasons });
 
     const calendar = deps.calendar();

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
+import { dushanbeDate } from '../../../platform/calendar/index.ts';
 import { type Db, transact } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { notify } from '../../../platform/notifications.ts';
@@ -9,6 +10,7 @@ import type { DeclarationData } from '../domain/declaration.ts';
 import { canMove } from '../domain/declaration.ts';
 import { assess } from '../domain/declaration-payments.ts';
 import { type AmendmentKind, amendmentBarriers, withdrawalBarriers } from '../domain/declaration-rules.ts';
+import { amendmentTag } from '../domain/after-release.ts';
 import {
   controlEvents,
   type DeclarationRequestRow,
@@ -17,14 +19,22 @@ import {
   declarations,
   declarationVersions,
 } from '../infrastructure/declaration.schema.ts';
+import { afterReleaseCheck } from './after-release-check.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
 import { type ReleasePorts, releaseIfReady } from './declaration-release.ts';
 import { type SignatureVerdict, sha256Hex, signingBytes, verifyFiling } from './declaration-signature.ts';
 import { assessmentColumns, lockDeclaration, mayFile, type Refusal } from './declaration-store.ts';
+import { withdrawalExitReasons } from './free-zone-withdrawal.ts';
 
 export type SignedInput = { readonly signature: string; readonly certificatePem: string };
-export type AmendmentInput = SignedInput & { readonly kind: AmendmentKind; readonly reason: string; readonly data: DeclarationData };
+export type AmendmentInput = SignedInput & {
+  readonly kind: AmendmentKind;
+  readonly reason: string;
+  readonly data: DeclarationData;
+  /** After release (art.133 p.8, CUS-DEC-50): the case of the authorised body's list the change falls under. */
+  readonly caseCode?: string;
+};
 export type WithdrawalInput = SignedInput & { readonly reason: string };
 
 /** What the declarant signs for a request: the declaration, the request and, for a change, the new data. */
@@ -70,7 +80,7 @@ export async function requestAmendment(
   id: string,
   input: AmendmentInput,
 ): Promise<Result<DeclarationRequestRow, Refusal>> {
-  const verdict = await verifyRequest(deps, input, requestMessage(id, `amendment:${input.kind}`, input.reason, input.data), deps.clock.now());
+  const verdict = await verifyRequest(deps, input, requestMessage(id, amendmentTag(input.kind, input.caseCode), input.reason, input.data), deps.clock.now());
   return transact(deps.database.db, async (tx) => {
     const found = await lockDeclaration(tx, actor, id);
     if (!found.ok) return found;
@@ -96,7 +106,14 @@ export async function requestAmendment(
     const events = isReleased || isDemanded ? [] : await eventsOf(tx, row.id);
     const reasons = amendmentBarriers(row.data, input.data, isDemanded ? 'completion' : input.kind, events, { before: before ?? 0n, after: after ?? -1n });
     if (open.length > 0) reasons.push('request_pending');
-    if (reasons.length > 0) return fail('DECLARATION_AMENDMENT_NOT_ALLOWED', 'body.data', { reasons });
+    // Art.133 p.8 (CUS-DEC-50): after release only in a case of the authorised body's list, in the fields it opens (art.135 p.2 completion is the Code's own case).
+    const afterRelease =
+      isReleased && input.kind !== 'completion'
+        ? await afterReleaseCheck(tx, { caseCode: input.caseCode, mode: 'permission', before: row.data, after: input.data, day: dushanbeDate(now) })
+        : undefined;
+    if (afterRelease) reasons.push(...afterRelease.reasons);
+    if (reasons.length > 0)
+      return fail('DECLARATION_AMENDMENT_NOT_ALLOWED', 'body.data', { reasons, ...(afterRelease?.fields.length ? { fields: afterRelease.fields } : {}) });
     const [request] = await tx
       .insert(declarationRequests)
       .values({
@@ -105,7 +122,7 @@ export async function requestAmendment(
         kind: 'amendment',
         status: 'open',
         reason: input.reason,
-        changes: { kind: input.kind, data: input.data },
+        changes: { kind: input.kind, data: input.data, ...(input.caseCode ? { caseCode: input.caseCode } : {}) },
         signature: input.signature,
         certificatePem: input.certificatePem,
         requestedBy: actorOf(actor),
@@ -147,6 +164,8 @@ export async function requestWithdrawal(
     if (bad) return { ok: false, error: bad };
     const isSimple = row.state === 'WITHDRAWAL_DUE';
     const reasons = withdrawalBarriers(row.state, row.direction, row.exitedAt !== null, await eventsOf(tx, row.id), isSimple);
+    // Art.134 p.3, 5 (CUS-DEC-53, 54): the border office's exit data and a stated free-zone withdrawal.
+    if (!isSimple) reasons.push(...(await withdrawalExitReasons(tx, row, now)));
     if (row.state === 'WITHDRAWAL_REQUESTED' || row.state === 'DRAFT') reasons.push('state_final');
     if (reasons.length > 0) return fail('DECLARATION_WITHDRAWAL_NOT_ALLOWED', 'params.id', { reasons: [...new Set(reasons)] });
     const [request] = await tx
@@ -207,7 +226,7 @@ export async function decideRequest(
       .where(eq(declarationRequests.id, request.id));
     const resume = row.resumeState ?? row.state;
     if (request.kind === 'amendment') {
-      const changes = request.changes as { kind: AmendmentKind; data: DeclarationData };
+      const changes = request.changes as { kind: AmendmentKind; data: DeclarationData; caseCode?: string };
       if (input.permit) {
         const version = row.version + 1;
         const payable = changes.kind === 'completion' ? await reassess(tx, changes.data, row.acceptedOn as string) : undefined;
@@ -215,11 +234,11 @@ export async function decideRequest(
           declarationId: row.id,
           version,
           data: changes.data,
-          sha256: sha256Hex(requestMessage(row.id, `amendment:${changes.kind}`, request.reason, changes.data)),
+          sha256: sha256Hex(requestMessage(row.id, amendmentTag(changes.kind, changes.caseCode), request.reason, changes.data)),
           signature: request.signature,
           certificatePem: request.certificatePem,
           signerTin: row.filerTin,
-          reason: `amendment:${changes.kind}`,
+          reason: amendmentTag(changes.kind, changes.caseCode),
           actor: actorOf(actor),
           createdAt: now,
         });

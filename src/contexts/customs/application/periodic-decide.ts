@@ -5,8 +5,10 @@ import { type Failure, fail, ok, type Result } from '../../../platform/result.ts
 import type { PeriodicForm } from '../domain/periodic.ts';
 import type { PeriodicErrorCode } from '../domain/periodic-errors.ts';
 import { noticesOf } from '../infrastructure/periodic.repository.ts';
+import type { SimplifiedErrorCode } from '../domain/simplified-errors.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { type ApplicationView, applicationView, auditPeriodic, lockApplication, same, saveApplication, stateConflict, tellDeclarant } from './periodic-view.ts';
+import { grantPeriodicExport } from './simplified-decide.ts';
 
 export type DecideInput = {
   readonly decision: 'permit' | 'refuse';
@@ -27,7 +29,7 @@ export async function decidePeriodic(
   actor: AccountPrincipal,
   number: string,
   input: DecideInput,
-): Promise<Result<ApplicationView, Failure<PeriodicErrorCode>>> {
+): Promise<Result<ApplicationView, Failure<PeriodicErrorCode | SimplifiedErrorCode>>> {
   const now = deps.clock.now();
   return transact(deps.database.db, async (tx) => {
     const found = await lockApplication(tx, number);
@@ -37,6 +39,9 @@ export async function decidePeriodic(
     const isRefusal = input.decision === 'refuse';
     if (isRefusal && (!input.reason || (a.direction === 'export' && !input.conditions)))
       return fail('PERIODIC_REFUSAL_CONDITIONS_REQUIRED', input.reason ? 'body.conditions' : 'body.reason');
+    // Art.137 p.1-2 (CUS-DEC-75): permitting periodic declaring of exports grants the simplified procedure, under its conditions.
+    const barred = !isRefusal && a.direction === 'export' ? await grantPeriodicExport(tx, a, actorOf(actor), now) : undefined;
+    if (barred) return barred;
     const due = isRefusal && a.refusalNoticeDueAt ? a.refusalNoticeDueAt : a.decisionDueAt;
     const isActive = !isRefusal && dushanbeDate(now) >= a.periodStart;
     const state = isRefusal ? 'REFUSED' : isActive ? 'ACTIVE' : 'PERMITTED';
