@@ -3,7 +3,8 @@ import type { Db } from '../../../platform/db.ts';
 import { type DueTimeChecker, publish } from '../../../platform/outbox.ts';
 import { overdueUnflagged, reportedUnclosed } from '../infrastructure/audit.repository.ts';
 import type { AuditRow } from '../infrastructure/audit.schema.ts';
-import { recordStep, tellCustoms } from './audit-view.ts';
+import { AUDIT_CASE } from './audit-view.ts';
+import { recordCaseStep, tellOfficials } from './case-steps.ts';
 import { CONTROL_RESULT_TOPIC, type ControlResultEvent } from './declaration-control.ts';
 
 const BATCH = 200;
@@ -28,7 +29,7 @@ async function close(tx: Db, a: AuditRow, now: Date): Promise<void> {
     at: (a.reportIssuedAt ?? now).toISOString(),
   };
   const eventId = await publish(tx, CONTROL_RESULT_TOPIC, event, now);
-  await recordStep(tx, a, {
+  await recordCaseStep(AUDIT_CASE, tx, a, {
     at: now,
     actor: 'system:customs',
     action: 'closed',
@@ -39,8 +40,14 @@ async function close(tx: Db, a: AuditRow, now: Date): Promise<void> {
 
 /** CUS-AUD-08, CUS-AUD-15: the officers and heads are told once that an audit ran past its last day without an act. */
 async function flagOverdue(tx: Db, a: AuditRow, now: Date): Promise<void> {
-  await recordStep(tx, a, { at: now, actor: 'system:customs', action: 'overdue', change: { overdueNotifiedAt: now }, details: { dueOn: a.dueOn } });
-  await tellCustoms(tx, now, a, {
+  await recordCaseStep(AUDIT_CASE, tx, a, {
+    at: now,
+    actor: 'system:customs',
+    action: 'overdue',
+    change: { overdueNotifiedAt: now },
+    details: { dueOn: a.dueOn },
+  });
+  await tellOfficials(AUDIT_CASE, tx, now, a, {
     kind: 'audit_overdue',
     title: { tg: `Мӯҳлати санҷиши № ${a.number} гузашт`, ru: `Срок проверки № ${a.number} истёк`, en: `Audit No ${a.number} is overdue` },
     body: {

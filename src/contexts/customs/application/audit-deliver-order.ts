@@ -1,12 +1,12 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { dushanbeDate } from '../../../platform/calendar/time.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { auditDueOn, canMove, checkDeliveryDay } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
 import type { DeliveryMethod } from '../infrastructure/audit.schema.ts';
-import { type AuditView, loadAuditView, lockAudit, recordStep, stateConflict, tellPerson } from './audit-view.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
+import { AUDIT_CASE, type AuditView, tellPerson } from './audit-view.ts';
+import { caseConflict, changeCase } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
 
 export type DeliveryInput = {
   /** `electronic`: the copy goes to the person's cabinet now, and today is the delivery day. */
@@ -29,25 +29,19 @@ export async function deliverAuditOrder(
   number: string,
   input: DeliveryInput,
 ): Promise<Result<AuditView, Failure<AuditErrorCode>>> {
-  const now = deps.clock.now();
-  const today = dushanbeDate(now);
-  const deliveredOn = input.method === 'electronic' ? today : input.deliveredOn;
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockAudit(tx, number);
-    if (!found.ok) return found;
-    const a = found.value;
-    if (!canMove(a.state, 'A4_delivered') || !a.orderIssuedAt) return stateConflict(a);
+  return changeCase(deps, AUDIT_CASE, actor, number, async (a, { tx, now, record }) => {
+    const today = dushanbeDate(now);
+    const deliveredOn = input.method === 'electronic' ? today : input.deliveredOn;
+    if (!canMove(a.state, 'A4_delivered') || !a.orderIssuedAt) return caseConflict(AUDIT_CASE, a);
     if (!deliveredOn) return fail('AUDIT_DELIVERY_DATE_INVALID', 'body.deliveredOn', { method: input.method });
     const day = checkDeliveryDay(deliveredOn, dushanbeDate(a.orderIssuedAt), today);
     if (!day.ok) return day;
     const dueOn = auditDueOn(deliveredOn);
-    const saved = await recordStep(tx, a, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'started',
-      change: { state: 'IN_PROGRESS', deliveryMethod: input.method, deliveredOn, deliveryRecordedAt: now, startOn: deliveredOn, dueOn, originalDueOn: dueOn },
-      details: { method: input.method, startOn: deliveredOn, dueOn },
-    });
+    const saved = await record(
+      'started',
+      { state: 'IN_PROGRESS', deliveryMethod: input.method, deliveredOn, deliveryRecordedAt: now, startOn: deliveredOn, dueOn, originalDueOn: dueOn },
+      { method: input.method, startOn: deliveredOn, dueOn },
+    );
     const [tg, ru, en] = PLACE[a.place];
     await tellPerson(tx, now, saved, {
       kind: a.place === 'desk' ? 'audit_desk_start_notice' : 'audit_field_started',
@@ -62,6 +56,6 @@ export async function deliverAuditOrder(
         en: `Start date: ${deliveredOn}. Due by ${dueOn} (30 calendar days). Customs office: ${a.officeCode}.`,
       },
     });
-    return ok(await loadAuditView(tx, saved, now));
+    return ok(saved);
   });
 }

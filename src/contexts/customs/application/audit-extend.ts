@@ -1,10 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, ok, type Result } from '../../../platform/result.ts';
 import { auditDueOn, checkExtension } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
-import { type AuditView, loadAuditView, lockAudit, recordStep, stateConflict, tellPerson } from './audit-view.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
+import { AUDIT_CASE, type AuditView, tellPerson } from './audit-view.ts';
+import { caseConflict, changeCase } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
 
 export type ExtendInput = { readonly days: number; readonly reason: string };
 
@@ -19,22 +19,16 @@ export async function extendAudit(
   number: string,
   input: ExtendInput,
 ): Promise<Result<AuditView, Failure<AuditErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockAudit(tx, number);
-    if (!found.ok) return found;
-    const a = found.value;
-    if (!a.startOn || !a.dueOn) return stateConflict(a);
+  return changeCase(deps, AUDIT_CASE, actor, number, async (a, { tx, now, actor: by, record }) => {
+    if (!a.startOn || !a.dueOn) return caseConflict(AUDIT_CASE, a);
     const checked = checkExtension({ state: a.state, role: actor.role, days: input.days, dueOn: a.dueOn, hasExtension: a.extensionDays !== null, now });
     if (!checked.ok) return checked;
     const dueOn = auditDueOn(a.startOn, input.days);
-    const saved = await recordStep(tx, a, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'extended',
-      change: { state: 'EXTENDED', dueOn, extensionDays: input.days, extensionReason: input.reason, extendedAt: now, extendedBy: actorOf(actor) },
-      details: { days: input.days, dueOn, reason: input.reason },
-    });
+    const saved = await record(
+      'extended',
+      { state: 'EXTENDED', dueOn, extensionDays: input.days, extensionReason: input.reason, extendedAt: now, extendedBy: by },
+      { days: input.days, dueOn, reason: input.reason },
+    );
     await tellPerson(tx, now, saved, {
       kind: 'audit_extended',
       title: { tg: `Мӯҳлати санҷиши № ${a.number} тамдид шуд`, ru: `Срок проверки № ${a.number} продлён`, en: `Audit No ${a.number} extended` },
@@ -44,6 +38,6 @@ export async function extendAudit(
         en: `By ${input.days} days, until ${dueOn}.`,
       },
     });
-    return ok(await loadAuditView(tx, saved, now));
+    return ok(saved);
   });
 }

@@ -1,13 +1,13 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { checkFollowUp } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
 import { COMPLAINT_GROUND, DESK_RESULTS_GROUND } from '../domain/audit-grounds.ts';
 import { declarationsOf } from '../infrastructure/audit.repository.ts';
 import { createAudit } from './audit-subject.ts';
-import { type AuditView, loadAuditView, lockAudit, recordStep } from './audit-view.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
+import { AUDIT_CASE, type AuditView } from './audit-view.ts';
+import { changeCase } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
 
 export type FollowUpInput = {
   /** `desk_results`: A7 (art.417(2) p.5 i.13); `complaint`: A8 (i.12). */
@@ -29,11 +29,7 @@ export async function registerFollowUpAudit(
   number: string,
   input: FollowUpInput,
 ): Promise<Result<AuditView, Failure<AuditErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockAudit(tx, number);
-    if (!found.ok) return found;
-    const origin = found.value;
+  return changeCase(deps, AUDIT_CASE, actor, number, async (origin, { tx, now, actor: by, record }) => {
     const checked = checkFollowUp(origin, input.reason);
     if (!checked.ok) return checked;
     const ground = input.reason === 'complaint' ? COMPLAINT_GROUND : DESK_RESULTS_GROUND;
@@ -53,10 +49,10 @@ export async function registerFollowUpAudit(
       },
       await declarationsOf(tx, origin.id),
       { kind: 'ground', ground, details: input.details, originAuditId: origin.id },
-      actorOf(actor),
+      by,
       now,
     );
-    await recordStep(tx, origin, { at: now, actor: actorOf(actor), action: 'follow_up_registered', change: {}, details: { followUp: audit.number, ground } });
-    return ok(await loadAuditView(tx, audit, now));
+    await record('follow_up_registered', {}, { followUp: audit.number, ground });
+    return ok(audit);
   });
 }

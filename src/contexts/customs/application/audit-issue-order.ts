@@ -1,10 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, ok, type Result } from '../../../platform/result.ts';
 import { canMove, checkOrderSigner } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
-import { type AuditView, loadAuditView, lockAudit, recordStep, stateConflict } from './audit-view.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
+import { AUDIT_CASE, type AuditView } from './audit-view.ts';
+import { caseConflict, changeCase } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
 
 export type OrderInput = {
   /** What the auditors are to check, the documents to be demanded (the approved form's body). */
@@ -24,28 +24,22 @@ export async function issueAuditOrder(
   number: string,
   input: OrderInput,
 ): Promise<Result<AuditView, Failure<AuditErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockAudit(tx, number);
-    if (!found.ok) return found;
-    const a = found.value;
-    if (!canMove(a.state, 'A3_order')) return stateConflict(a);
+  return changeCase(deps, AUDIT_CASE, actor, number, async (a, { now, actor: by, record }) => {
+    if (!canMove(a.state, 'A3_order')) return caseConflict(AUDIT_CASE, a);
     const signer = checkOrderSigner(a.place, actor.role);
     if (!signer.ok) return signer;
-    const saved = await recordStep(tx, a, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'order_issued',
-      change: {
+    const saved = await record(
+      'order_issued',
+      {
         state: 'ORDER_ISSUED',
         orderIssuedAt: now,
-        orderSignedBy: actorOf(actor),
+        orderSignedBy: by,
         orderSignerRole: actor.role,
         orderInstructions: input.instructions,
         auditors: [...input.auditors],
       },
-      details: { signerRole: actor.role, auditors: input.auditors },
-    });
-    return ok(await loadAuditView(tx, saved, now));
+      { signerRole: actor.role, auditors: input.auditors },
+    );
+    return ok(saved);
   });
 }

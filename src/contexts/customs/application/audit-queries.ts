@@ -1,27 +1,14 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { dushanbeDate } from '../../../platform/calendar/time.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
-import type { AuditState } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
-import { auditByNumber, declarationsOf, listAuditRows, listPlans, personAudits } from '../infrastructure/audit.repository.ts';
+import { type AuditFilter, auditByNumber, declarationsOf, listAuditRows, listPlans, personAudits } from '../infrastructure/audit.repository.ts';
 import { planView } from './audit-plan.ts';
 import { type AuditView, loadAuditView, type PersonAuditView, personAuditView } from './audit-view.ts';
+import { isCustoms, type ListPage } from './case-steps.ts';
 import type { CustomsDeps } from './deps.ts';
 
-/** Officials of the customs authority; everyone else reads only the audits of its own TIN. */
-export const isCustoms = (p: AccountPrincipal) => p.role === 'customs_officer' || p.role === 'customs_head';
-
-export type AuditListQuery = {
-  readonly state?: AuditState;
-  readonly place?: 'desk' | 'field';
-  readonly focus?: 'complex' | 'thematic';
-  readonly officeCode?: string;
-  readonly personCode?: string;
-  readonly isPlanned?: boolean;
-  readonly isOverdue?: boolean;
-  readonly limit?: number;
-  readonly offset?: number;
-};
+export type AuditListQuery = Omit<AuditFilter, 'today' | 'limit' | 'offset'> & ListPage;
 
 /**
  * The officers' list with filters (state, place, focus, office, person, planned, overdue); for the

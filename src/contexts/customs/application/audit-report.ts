@@ -1,10 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, ok, type Result } from '../../../platform/result.ts';
 import { canMove, checkReport } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
-import { type AuditView, loadAuditView, lockAudit, recordStep, stateConflict, tellPerson } from './audit-view.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
+import { AUDIT_CASE, type AuditView, tellPerson } from './audit-view.ts';
+import { caseConflict, changeCase, somoni } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
 
 export type ReportInput = {
   readonly isViolationFound: boolean;
@@ -17,8 +17,6 @@ export type ReportInput = {
   readonly lateReason?: string;
 };
 
-const somoni = (d: bigint) => `${d / 100n}.${String(d % 100n).padStart(2, '0')}`;
-
 /**
  * A6, CUS-AUD-11 and CUS-AUD-18 (art.417(1) p.8, art.417(2) p.7): the act of the audit, with its
  * findings; within the 30 (or extended) days, otherwise marked late with the reason. The person
@@ -30,12 +28,8 @@ export async function issueAuditReport(
   number: string,
   input: ReportInput,
 ): Promise<Result<AuditView, Failure<AuditErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockAudit(tx, number);
-    if (!found.ok) return found;
-    const a = found.value;
-    if (!canMove(a.state, 'A6_report') || !a.dueOn) return stateConflict(a);
+  return changeCase(deps, AUDIT_CASE, actor, number, async (a, { tx, now, actor: by, record }) => {
+    if (!canMove(a.state, 'A6_report') || !a.dueOn) return caseConflict(AUDIT_CASE, a);
     const findings = {
       isViolationFound: input.isViolationFound,
       additionalDirams: input.additionalDirams,
@@ -43,14 +37,12 @@ export async function issueAuditReport(
     };
     const checked = checkReport(findings, a.dueOn, now, input.lateReason);
     if (!checked.ok) return checked;
-    const saved = await recordStep(tx, a, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'report_issued',
-      change: {
+    const saved = await record(
+      'report_issued',
+      {
         state: 'REPORT_ISSUED',
         reportIssuedAt: now,
-        reportBy: actorOf(actor),
+        reportBy: by,
         isViolationFound: input.isViolationFound,
         isDocumentsNotSubmitted: findings.isDocumentsNotSubmitted,
         findings: input.findings,
@@ -58,8 +50,8 @@ export async function issueAuditReport(
         isReportLate: checked.value.isLate,
         lateReason: checked.value.isLate ? (input.lateReason ?? null) : null,
       },
-      details: { isViolationFound: input.isViolationFound, additionalDirams: input.additionalDirams.toString(), isLate: checked.value.isLate },
-    });
+      { isViolationFound: input.isViolationFound, additionalDirams: input.additionalDirams.toString(), isLate: checked.value.isLate },
+    );
     const amount = somoni(input.additionalDirams);
     await tellPerson(tx, now, saved, {
       kind: 'audit_report_issued',
@@ -70,6 +62,6 @@ export async function issueAuditReport(
         en: `${input.isViolationFound ? 'Violation found' : 'No violation found'}; additional amounts ${amount} somoni. ${input.findings}`,
       },
     });
-    return ok(await loadAuditView(tx, saved, now));
+    return ok(saved);
   });
 }

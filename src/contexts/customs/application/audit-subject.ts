@@ -1,13 +1,14 @@
 /** What a new audit is about (planned, unplanned or a follow-up), checked and stored the same way. */
-import { appendAuditLater } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/time.ts';
 import type { Db } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import type { AuditFocus, AuditPlace, AuditState, ControlObject } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
-import { addAuditEvent, auditByNumber, declarationFacts, insertAudit, nextAuditNumber } from '../infrastructure/audit.repository.ts';
+import { auditByNumber, declarationFacts, insertAudit, nextAuditNumber } from '../infrastructure/audit.repository.ts';
 import type { AuditRow } from '../infrastructure/audit.schema.ts';
+import { AUDIT_CASE } from './audit-view.ts';
+import { recordCaseOpened } from './case-steps.ts';
 import { officeOn } from './preliminary-store.ts';
 
 export type AuditSubjectInput = {
@@ -87,20 +88,11 @@ export async function createAudit(
   };
   await insertAudit(tx, row, linked);
   const details = origin.kind === 'plan' ? { planned: origin.plannedOn } : { ground: origin.ground };
-  await addAuditEvent(tx, {
-    auditId: row.id,
+  await recordCaseOpened(AUDIT_CASE, tx, row, {
     at,
     actor,
     action: origin.kind === 'plan' ? 'planned' : 'ground_registered',
-    fromState: null,
-    toState: state,
     details,
-  });
-  await appendAuditLater(tx, at, {
-    actor,
-    action: origin.kind === 'plan' ? 'customs.audit_planned' : 'customs.audit_ground_registered',
-    entity: 'customs.audits',
-    entityId: row.number,
     after: { state, place: row.place, focus: row.focus, person: row.personCode, ...details, declarations: linked.map((d) => d.number) },
   });
   const saved = await auditByNumber(tx, row.number);

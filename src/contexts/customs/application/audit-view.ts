@@ -1,14 +1,11 @@
-/** What audit use cases share: the read models, the recorded step and the notices to people. */
-import { appendAuditLater } from '../../../platform/audit.ts';
+/** What audit use cases share: the read models, the audit as a case file (case-steps.ts) and the notice to the person. */
 import type { Db } from '../../../platform/db.ts';
-import type { Localised } from '../../../platform/i18n.ts';
-import { type NewNotification, notify } from '../../../platform/notifications.ts';
-import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { isAuditOverdue } from '../domain/audit.ts';
 import type { AuditErrorCode } from '../domain/audit-errors.ts';
 import { AUDIT_GROUNDS } from '../domain/audit-grounds.ts';
 import { addAuditEvent, auditById, auditByNumber, declarationsOf, eventsOf, planById, updateAudit } from '../infrastructure/audit.repository.ts';
 import type { AuditEventRow, AuditRow } from '../infrastructure/audit.schema.ts';
+import { type CaseKind, type CaseMessage, historyView, tellBusiness } from './case-steps.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -76,14 +73,7 @@ export function auditView(
     orderSignedBy: a.orderSignedBy,
     isOverdue: isAuditOverdue(a.state, a.dueOn, now),
     overdueNotifiedAt: iso(a.overdueNotifiedAt),
-    history: extra.history.map((e) => ({
-      at: e.at.toISOString(),
-      actor: e.actor,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      details: e.details,
-    })),
+    history: historyView(extra.history),
   };
 }
 export type AuditView = ReturnType<typeof auditView>;
@@ -106,52 +96,18 @@ export async function loadAuditView(tx: Db, a: AuditRow, now: Date, planNumber: 
 
 const planNumberOf = async (tx: Db, planId: string): Promise<string | null> => (await planById(tx, planId))?.number ?? null;
 
-/** The audit, locked; unknown → AUDIT_NOT_FOUND. */
-export async function lockAudit(tx: Db, number: string): Promise<Result<AuditRow, Failure<AuditErrorCode>>> {
-  const row = await auditByNumber(tx, number, true);
-  return row ? ok(row) : fail('AUDIT_NOT_FOUND', 'params.number');
-}
-
-export const stateConflict = (a: AuditRow) => fail('AUDIT_STATE_CONFLICT' as const, undefined, { state: a.state });
-
-/** One step of the state machine: the new fields, the card's history and the hash-chained audit log. */
-export async function recordStep(
-  tx: Db,
-  a: AuditRow,
-  step: { readonly at: Date; readonly actor: string; readonly action: string; readonly change: Partial<AuditRow>; readonly details?: Record<string, unknown> },
-): Promise<AuditRow> {
-  const saved = await updateAudit(tx, a, step.change, step.at);
-  await addAuditEvent(tx, {
-    auditId: a.id,
-    at: step.at,
-    actor: step.actor,
-    action: step.action,
-    fromState: a.state,
-    toState: saved.state,
-    details: step.details,
-  });
-  await appendAuditLater(tx, step.at, {
-    actor: step.actor,
-    action: `customs.audit_${step.action}`,
-    entity: 'customs.audits',
-    entityId: a.number,
-    before: { state: a.state },
-    after: { state: saved.state, ...step.details },
-  });
-  return saved;
-}
-
-type Message = { readonly kind: string; readonly title: Localised; readonly body: Localised };
-const subject = (a: AuditRow) => ({ type: 'customs_audit', id: a.number });
+/** Audits as case files: the steps of catalog 3.3 are recorded by case-steps.ts. */
+export const AUDIT_CASE: CaseKind<AuditRow, AuditErrorCode, AuditView> = {
+  entity: 'customs.audits',
+  actionPrefix: 'customs.audit_',
+  subjectType: 'customs_audit',
+  notFound: 'AUDIT_NOT_FOUND',
+  conflict: 'AUDIT_STATE_CONFLICT',
+  byNumber: auditByNumber,
+  update: updateAudit,
+  addEvent: (db, { caseId, ...e }) => addAuditEvent(db, { auditId: caseId, ...e }),
+  card: (tx, a, now) => loadAuditView(tx, a, now),
+};
 
 /** IMP-22: to the audited person's cabinet (the inbox of its TIN). */
-export const tellPerson = (tx: Db, at: Date, a: AuditRow, m: Message) =>
-  notify(tx, at, { recipient: { kind: 'business', id: a.personCode }, ...m, subject: subject(a) });
-
-/** To the customs officers' and the heads' inboxes. */
-export const tellCustoms = (tx: Db, at: Date, a: AuditRow, m: Message) =>
-  notify(
-    tx,
-    at,
-    ...(['customs_officer', 'customs_head'] as const).map((id): NewNotification => ({ recipient: { kind: 'role', id }, ...m, subject: subject(a) })),
-  );
+export const tellPerson = (tx: Db, at: Date, a: AuditRow, m: CaseMessage) => tellBusiness(AUDIT_CASE, tx, at, a, a.personCode, m);

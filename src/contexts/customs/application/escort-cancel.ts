@@ -1,11 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, ok, type Result } from '../../../platform/result.ts';
 import { canMoveEscort } from '../domain/escort.ts';
 import type { EscortErrorCode } from '../domain/escort-errors.ts';
-import { escortEventsOf } from '../infrastructure/escort.repository.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
-import { escortConflict, type EscortView, escortView, lockEscort, recordEscortStep, tellCarrier } from './escort-view.ts';
+import { caseConflict, changeCase } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
+import { ESCORT_CASE, type EscortView, tellCarrier } from './escort-view.ts';
 
 /**
  * Catalog 3.4: a decision is cancelled before the escort begins (the ground fell away, for example a
@@ -18,19 +17,9 @@ export async function cancelEscort(
   number: string,
   input: { readonly reason: string },
 ): Promise<Result<EscortView, Failure<EscortErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockEscort(tx, number);
-    if (!found.ok) return found;
-    const e = found.value;
-    if (!canMoveEscort(e.state, 'cancelled')) return escortConflict(e);
-    const saved = await recordEscortStep(tx, e, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'cancelled',
-      change: { state: 'CANCELLED', cancelledAt: now, cancelledBy: actorOf(actor), cancelReason: input.reason },
-      details: { reason: input.reason },
-    });
+  return changeCase(deps, ESCORT_CASE, actor, number, async (e, { tx, now, actor: by, record }) => {
+    if (!canMoveEscort(e.state, 'cancelled')) return caseConflict(ESCORT_CASE, e);
+    const saved = await record('cancelled', { state: 'CANCELLED', cancelledAt: now, cancelledBy: by, cancelReason: input.reason }, { reason: input.reason });
     await tellCarrier(tx, now, saved, {
       kind: 'escort_cancelled',
       title: {
@@ -40,6 +29,6 @@ export async function cancelEscort(
       },
       body: { tg: input.reason, ru: input.reason, en: input.reason },
     });
-    return ok(escortView(saved, now, await escortEventsOf(tx, saved.id)));
+    return ok(saved);
   });
 }

@@ -1,6 +1,7 @@
 import { type DueTimeChecker, publish } from '../../../platform/outbox.ts';
 import { overdueEscorts } from '../infrastructure/escort.repository.ts';
-import { recordEscortStep, tellCustoms } from './escort-view.ts';
+import { recordCaseStep, tellOfficials } from './case-steps.ts';
+import { ESCORT_CASE } from './escort-view.ts';
 
 const BATCH = 200;
 
@@ -18,14 +19,14 @@ export function escortChecker(): DueTimeChecker {
       db.transaction(async (tx) => {
         let touched = 0;
         for (const e of await overdueEscorts(tx, now, BATCH)) {
-          const saved = await recordEscortStep(tx, e, {
+          const saved = await recordCaseStep(ESCORT_CASE, tx, e, {
             at: now,
             actor: 'system:customs',
             action: 'overdue',
             change: { overdueNotifiedAt: now },
             details: { dueAt: e.dueAt.toISOString() },
           });
-          await tellCustoms(tx, now, saved, {
+          await tellOfficials(ESCORT_CASE, tx, now, saved, {
             kind: 'escort_overdue',
             title: {
               tg: `Мушоияти № ${e.number}: 24 соат гузашт`,

@@ -1,11 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, ok, type Result } from '../../../platform/result.ts';
 import { canMoveEscort } from '../domain/escort.ts';
 import type { EscortErrorCode } from '../domain/escort-errors.ts';
-import { escortEventsOf } from '../infrastructure/escort.repository.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
-import { escortConflict, type EscortView, escortView, lockEscort, recordEscortStep, tellCarrier } from './escort-view.ts';
+import { caseConflict, changeCase } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
+import { ESCORT_CASE, type EscortView, tellCarrier } from './escort-view.ts';
 
 /** Catalog 3.4: the vehicle reached the destination office under escort (IN_ESCORT → COMPLETED). */
 export async function completeEscort(
@@ -14,19 +13,9 @@ export async function completeEscort(
   number: string,
   input: { readonly note?: string },
 ): Promise<Result<EscortView, Failure<EscortErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockEscort(tx, number);
-    if (!found.ok) return found;
-    const e = found.value;
-    if (!canMoveEscort(e.state, 'completed')) return escortConflict(e);
-    const saved = await recordEscortStep(tx, e, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'completed',
-      change: { state: 'COMPLETED', completedAt: now, completionNote: input.note ?? null },
-      details: { note: input.note },
-    });
+  return changeCase(deps, ESCORT_CASE, actor, number, async (e, { tx, now, record }) => {
+    if (!canMoveEscort(e.state, 'completed')) return caseConflict(ESCORT_CASE, e);
+    const saved = await record('completed', { state: 'COMPLETED', completedAt: now, completionNote: input.note ?? null }, { note: input.note });
     await tellCarrier(tx, now, saved, {
       kind: 'escort_completed',
       title: {
@@ -36,6 +25,6 @@ export async function completeEscort(
       },
       body: { tg: e.toOffice, ru: e.toOffice, en: e.toOffice },
     });
-    return ok(escortView(saved, now, await escortEventsOf(tx, saved.id)));
+    return ok(saved);
   });
 }

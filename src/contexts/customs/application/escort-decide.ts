@@ -1,15 +1,15 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { appendAuditLater } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/time.ts';
 import { transact } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { escortDueAt, feeBandFor } from '../domain/escort.ts';
 import type { EscortErrorCode } from '../domain/escort-errors.ts';
-import { addEscortEvent, escortEventsOf, feeTableOn, insertEscort, nextEscortNumber } from '../infrastructure/escort.repository.ts';
+import { feeTableOn, insertEscort, nextEscortNumber } from '../infrastructure/escort.repository.ts';
+import { recordCaseOpened, recordCaseStep } from './case-steps.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { type CarriageInput, evaluateEscortFacts, type FactsInput } from './escort-facts.ts';
-import { decisionNotice, type EscortView, escortView, recordEscortStep, tellCarrier } from './escort-view.ts';
+import { decisionNotice, ESCORT_CASE, type EscortView, tellCarrier } from './escort-view.ts';
 import { officeOn } from './preliminary-store.ts';
 
 export type DecideEscortInput = FactsInput & {
@@ -78,26 +78,17 @@ export async function decideEscort(
       feeToKm: band.toKm,
       updatedAt: now,
     });
-    await addEscortEvent(tx, {
-      escortId: row.id,
+    await recordCaseOpened(ESCORT_CASE, tx, row, {
       at: now,
       actor: actorName,
       action: 'decided',
-      fromState: null,
-      toState: 'DECIDED',
       details: { grounds: row.grounds },
-    });
-    await appendAuditLater(tx, now, {
-      actor: actorName,
-      action: 'customs.escort_decided',
-      entity: 'customs.escorts',
-      entityId: row.number,
       after: { state: 'DECIDED', grounds: row.grounds, facts: row.facts, feeDirams: row.feeDirams.toString() },
     });
     let saved = row;
     if (row.carrierTin) {
       await tellCarrier(tx, now, row, decisionNotice(row));
-      saved = await recordEscortStep(tx, row, {
+      saved = await recordCaseStep(ESCORT_CASE, tx, row, {
         at: now,
         actor: 'system:customs',
         action: 'carrier_informed',
@@ -105,6 +96,6 @@ export async function decideEscort(
         details: { method: 'electronic' },
       });
     }
-    return ok(escortView(saved, now, await escortEventsOf(tx, saved.id)));
+    return ok(await ESCORT_CASE.card(tx, saved, now));
   });
 }

@@ -1,12 +1,11 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { canMoveEscort } from '../domain/escort.ts';
 import type { EscortErrorCode } from '../domain/escort-errors.ts';
-import { escortEventsOf } from '../infrastructure/escort.repository.ts';
 import type { InformMethod } from '../infrastructure/escort.schema.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
-import { decisionNotice, escortConflict, type EscortView, escortView, lockEscort, recordEscortStep, tellCarrier } from './escort-view.ts';
+import { caseConflict, changeCase } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
+import { decisionNotice, ESCORT_CASE, type EscortView, tellCarrier } from './escort-view.ts';
 
 export type InformInput = { readonly method: InformMethod; readonly lateReason?: string };
 
@@ -22,30 +21,24 @@ export async function informCarrier(
   number: string,
   input: InformInput,
 ): Promise<Result<EscortView, Failure<EscortErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockEscort(tx, number);
-    if (!found.ok) return found;
-    const e = found.value;
-    if (!canMoveEscort(e.state, 'informed')) return escortConflict(e);
+  return changeCase(deps, ESCORT_CASE, actor, number, async (e, { tx, now, actor: by, record }) => {
+    if (!canMoveEscort(e.state, 'informed')) return caseConflict(ESCORT_CASE, e);
     if (input.method === 'electronic' && !e.carrierTin) return fail('ESCORT_CARRIER_TIN_REQUIRED', 'body.method');
     const isLate = now > e.dueAt;
     if (isLate && !input.lateReason) return fail('ESCORT_LATE_REASON_REQUIRED', 'body.lateReason', { dueAt: e.dueAt.toISOString() });
     if (input.method === 'electronic') await tellCarrier(tx, now, e, decisionNotice(e));
-    const saved = await recordEscortStep(tx, e, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'carrier_informed',
-      change: {
+    const saved = await record(
+      'carrier_informed',
+      {
         state: 'CARRIER_INFORMED',
         informedAt: now,
-        informedBy: actorOf(actor),
+        informedBy: by,
         informMethod: input.method,
         isInformedLate: isLate,
         ...(isLate ? { lateReason: input.lateReason ?? null } : {}),
       },
-      details: { method: input.method, isLate },
-    });
-    return ok(escortView(saved, now, await escortEventsOf(tx, saved.id)));
+      { method: input.method, isLate },
+    );
+    return ok(saved);
   });
 }

@@ -1,11 +1,10 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
-import { transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { canMoveEscort, isOrganisedLate } from '../domain/escort.ts';
 import type { EscortErrorCode } from '../domain/escort-errors.ts';
-import { escortEventsOf } from '../infrastructure/escort.repository.ts';
-import { actorOf, type CustomsDeps } from './deps.ts';
-import { escortConflict, type EscortView, escortView, lockEscort, recordEscortStep, tellCarrier } from './escort-view.ts';
+import { caseConflict, changeCase, somoni } from './case-steps.ts';
+import type { CustomsDeps } from './deps.ts';
+import { ESCORT_CASE, type EscortView, tellCarrier } from './escort-view.ts';
 import { issuePaymentOrder } from './payment-issue-order.ts';
 
 export type OrganiseInput = {
@@ -28,12 +27,8 @@ export async function organiseEscort(
   number: string,
   input: OrganiseInput,
 ): Promise<Result<EscortView, Failure<EscortErrorCode>>> {
-  const now = deps.clock.now();
-  return transact(deps.database.db, async (tx) => {
-    const found = await lockEscort(tx, number);
-    if (!found.ok) return found;
-    const e = found.value;
-    if (!canMoveEscort(e.state, 'organised')) return escortConflict(e);
+  return changeCase(deps, ESCORT_CASE, actor, number, async (e, { tx, now, actor: by, record }) => {
+    if (!canMoveEscort(e.state, 'organised')) return caseConflict(ESCORT_CASE, e);
     if (input.startsAt < e.decidedAt) return fail('ESCORT_START_INVALID', 'body.startsAt', { decidedAt: e.decidedAt.toISOString() });
     const isLate = isOrganisedLate(now, input.startsAt, e.dueAt);
     if (isLate && !input.lateReason) return fail('ESCORT_LATE_REASON_REQUIRED', 'body.lateReason', { dueAt: e.dueAt.toISOString() });
@@ -42,27 +37,25 @@ export async function organiseEscort(
       payerTin: e.payerTin,
       lines: [{ kind: 'customs_fee', amountDirams: e.feeDirams }],
       at: now,
-      actor: actorOf(actor),
+      actor: by,
     });
     // The payer TIN and the amount were checked when the escort was decided; a refusal here is a bug.
     if (!order.ok) throw new Error(`escort fee order refused: ${order.error.code}`);
-    const saved = await recordEscortStep(tx, e, {
-      at: now,
-      actor: actorOf(actor),
-      action: 'organised',
-      change: {
+    const saved = await record(
+      'organised',
+      {
         state: 'ORGANISED',
         organisedAt: now,
-        organisedBy: actorOf(actor),
+        organisedBy: by,
         team: [...input.team],
         startsAt: input.startsAt,
         isOrganisedLate: isLate,
         paymentOrderVersion: order.value.version,
         ...(isLate ? { lateReason: input.lateReason ?? null } : {}),
       },
-      details: { team: input.team, startsAt: input.startsAt.toISOString(), isLate, feeDirams: e.feeDirams.toString() },
-    });
-    const fee = `${e.feeDirams / 100n}.${String(e.feeDirams % 100n).padStart(2, '0')}`;
+      { team: input.team, startsAt: input.startsAt.toISOString(), isLate, feeDirams: e.feeDirams.toString() },
+    );
+    const fee = somoni(e.feeDirams);
     await tellCarrier(tx, now, saved, {
       kind: 'escort_organised',
       title: {
@@ -76,6 +69,6 @@ export async function organiseEscort(
         en: `Start: ${input.startsAt.toISOString()}. Fee ${fee} somoni, payment order No ${e.number}.`,
       },
     });
-    return ok(escortView(saved, now, await escortEventsOf(tx, saved.id)));
+    return ok(saved);
   });
 }

@@ -1,14 +1,12 @@
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
-import type { EscortState } from '../domain/escort.ts';
 import type { EscortErrorCode } from '../domain/escort-errors.ts';
-import { escortByNumber, escortEventsOf, listEscortRows } from '../infrastructure/escort.repository.ts';
+import { type EscortFilter, escortByNumber, escortEventsOf, listEscortRows } from '../infrastructure/escort.repository.ts';
+import { isCustoms, type ListPage } from './case-steps.ts';
 import type { CustomsDeps } from './deps.ts';
 import { type EscortView, escortView } from './escort-view.ts';
 
-const isCustoms = (p: AccountPrincipal) => p.role === 'customs_officer' || p.role === 'customs_head';
-
-export type EscortListQuery = { readonly state?: EscortState; readonly isOverdue?: boolean; readonly limit?: number; readonly offset?: number };
+export type EscortListQuery = Pick<EscortFilter, 'state' | 'isOverdue'> & ListPage;
 
 /** Officers: the escorts by state, or those past their 24 hours; a carrier: its own (by its TIN), without the history. */
 export async function listEscorts(deps: CustomsDeps, p: AccountPrincipal, q: EscortListQuery): Promise<EscortView[]> {

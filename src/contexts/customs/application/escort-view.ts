@@ -1,13 +1,11 @@
-/** What escort use cases share: the read model, the recorded step and the notices. */
-import { appendAuditLater } from '../../../platform/audit.ts';
+/** What escort use cases share: the read model, the escort as a case file (case-steps.ts) and the notices to the carrier. */
 import type { Db } from '../../../platform/db.ts';
 import type { Localised } from '../../../platform/i18n.ts';
-import { type NewNotification, notify } from '../../../platform/notifications.ts';
-import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { ESCORT_GROUND_TITLES, isEscortOverdue } from '../domain/escort.ts';
 import type { EscortErrorCode } from '../domain/escort-errors.ts';
-import { addEscortEvent, escortByNumber, updateEscort } from '../infrastructure/escort.repository.ts';
+import { addEscortEvent, escortByNumber, escortEventsOf, updateEscort } from '../infrastructure/escort.repository.ts';
 import type { EscortEventRow, EscortRow } from '../infrastructure/escort.schema.ts';
+import { type CaseKind, type CaseMessage, historyView, somoni, tellBusiness } from './case-steps.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -43,74 +41,30 @@ export function escortView(e: EscortRow, now: Date, history?: readonly EscortEve
     completedAt: iso(e.completedAt),
     completionNote: e.completionNote,
     cancelled: e.cancelledAt ? { at: e.cancelledAt.toISOString(), reason: e.cancelReason } : null,
-    ...(history
-      ? {
-          history: history.map((h) => ({
-            at: h.at.toISOString(),
-            actor: h.actor,
-            action: h.action,
-            fromState: h.fromState,
-            toState: h.toState,
-            details: h.details,
-          })),
-        }
-      : {}),
+    ...(history ? { history: historyView(history) } : {}),
   };
 }
 export type EscortView = ReturnType<typeof escortView>;
 
-export async function lockEscort(tx: Db, number: string): Promise<Result<EscortRow, Failure<EscortErrorCode>>> {
-  const row = await escortByNumber(tx, number, true);
-  return row ? ok(row) : fail('ESCORT_NOT_FOUND', 'params.number');
-}
-
-export const escortConflict = (e: EscortRow) => fail('ESCORT_STATE_CONFLICT' as const, undefined, { state: e.state });
-
-/** One step: the new fields, the escort's history and the hash-chained audit log. */
-export async function recordEscortStep(
-  tx: Db,
-  e: EscortRow,
-  step: { readonly at: Date; readonly actor: string; readonly action: string; readonly change: Partial<EscortRow>; readonly details?: Record<string, unknown> },
-): Promise<EscortRow> {
-  const saved = await updateEscort(tx, e, step.change, step.at);
-  await addEscortEvent(tx, {
-    escortId: e.id,
-    at: step.at,
-    actor: step.actor,
-    action: step.action,
-    fromState: e.state,
-    toState: saved.state,
-    details: step.details,
-  });
-  await appendAuditLater(tx, step.at, {
-    actor: step.actor,
-    action: `customs.escort_${step.action}`,
-    entity: 'customs.escorts',
-    entityId: e.number,
-    before: { state: e.state },
-    after: { state: saved.state, ...step.details },
-  });
-  return saved;
-}
-
-type Message = { readonly kind: string; readonly title: Localised; readonly body: Localised };
-const subject = (e: EscortRow) => ({ type: 'customs_escort', id: e.number });
+/** Escorts as case files: the steps of catalog 3.4 are recorded by case-steps.ts; the card carries the history. */
+export const ESCORT_CASE: CaseKind<EscortRow, EscortErrorCode, EscortView> = {
+  entity: 'customs.escorts',
+  actionPrefix: 'customs.escort_',
+  subjectType: 'customs_escort',
+  notFound: 'ESCORT_NOT_FOUND',
+  conflict: 'ESCORT_STATE_CONFLICT',
+  byNumber: escortByNumber,
+  update: updateEscort,
+  addEvent: (db, { caseId, ...e }) => addEscortEvent(db, { escortId: caseId, ...e }),
+  card: async (tx, e, now) => escortView(e, now, await escortEventsOf(tx, e.id)),
+};
 
 /** IMP-22, CUS-CTL-10: to the carrier's cabinet (the inbox of its TIN); a foreign carrier without one is informed otherwise. */
-export const tellCarrier = (tx: Db, at: Date, e: EscortRow, m: Message) =>
-  e.carrierTin ? notify(tx, at, { recipient: { kind: 'business', id: e.carrierTin }, ...m, subject: subject(e) }) : Promise.resolve();
-
-export const tellCustoms = (tx: Db, at: Date, e: EscortRow, m: Message) =>
-  notify(
-    tx,
-    at,
-    ...(['customs_officer', 'customs_head'] as const).map((id): NewNotification => ({ recipient: { kind: 'role', id }, ...m, subject: subject(e) })),
-  );
-
-const somoni = (d: bigint) => `${d / 100n}.${String(d % 100n).padStart(2, '0')}`;
+export const tellCarrier = (tx: Db, at: Date, e: EscortRow, m: CaseMessage) =>
+  e.carrierTin ? tellBusiness(ESCORT_CASE, tx, at, e, e.carrierTin, m) : Promise.resolve();
 
 /** The notice of the decision (art.402(1) p.3), in the three languages. */
-export function decisionNotice(e: EscortRow): Message {
+export function decisionNotice(e: EscortRow): CaseMessage {
   const grounds = (lang: keyof Localised) => e.grounds.map((g) => ESCORT_GROUND_TITLES[g][lang]).join('; ');
   const fee = somoni(e.feeDirams);
   return {

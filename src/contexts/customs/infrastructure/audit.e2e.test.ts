@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { type Client, type Reply, startTestApp, type TestApp } from '../../../../test/app.ts';
+import { type Client, startTestApp, type TestApp } from '../../../../test/app.ts';
+import { countRows, inbox, okay, refused, sessionsAt } from '../../../../test/customs-case-fixtures.ts';
 import { testTargets } from '../../../../test/db.ts';
 
 const TIN = '040000404';
@@ -19,25 +20,17 @@ for (const target of testTargets()) {
     let notReleased: string;
     let othersDeclaration: string;
 
-    const refused = (r: Reply, status: number, code: string) => {
-      assert.equal(r.status, status, r.text);
-      assert.equal(r.body.code, code, r.text);
-    };
-    const okay = (r: Reply, status = 200) => {
-      assert.equal(r.status, status, r.text);
-      return r.body;
-    };
     /** Moves the clock and logs everyone in again (sessions are dated by the clock). */
     const at = async (instant: string) => {
-      t.clock.set(instant);
-      const id = randomUUID().slice(0, 8);
-      officer = await t.as('customs_officer', { login: `aud-officer-${id}` });
-      head = await t.as('customs_head', { login: `aud-head-${id}` });
-      person = await t.as('declarant', { tin: TIN, login: `aud-person-${id}` });
-      other = await t.as('declarant', { tin: OTHER_TIN, login: `aud-other-${id}` });
+      ({ officer, head, person, other } = await sessionsAt(t, instant, 'aud', {
+        officer: { role: 'customs_officer' },
+        head: { role: 'customs_head' },
+        person: { role: 'declarant', tin: TIN },
+        other: { role: 'declarant', tin: OTHER_TIN },
+      }));
     };
     const tick = () => t.c.worker.runOnce();
-    const count = async (query: string, params: unknown[] = []) => Number((await t.db.query<{ n: number }>(query, params))[0]?.n);
+    const count = (query: string, params: unknown[] = []) => countRows(t, query, params);
     const declaration = async (tin: string, isReleased: boolean) => {
       const number = `DUSHANBE/010326/${Math.floor(Math.random() * 1e7)}`;
       await t.db.query(
@@ -61,12 +54,6 @@ for (const target of testTargets()) {
     const register = async (over: Record<string, unknown> = {}) => okay(await officer.post('/api/customs/audits', unplanned(over)), 201);
     const order = (who: Client, number: string) =>
       who.post(`/api/customs/audits/${number}/order`, { instructions: 'Check customs value of imports 2025', auditors: ['A. Karimov'] });
-    const inbox = async (who: Client) =>
-      (await who.get('/api/notifications?limit=200')).body.items as {
-        kind: string;
-        title: { tg: string; ru: string; en: string };
-        body: { tg: string; ru: string; en: string };
-      }[];
 
     // Monday 2 March 2026, 10:00 in Dushanbe.
     before(async () => {

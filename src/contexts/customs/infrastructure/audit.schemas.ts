@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { IsoDate, IsoDateTime, Line, LocalisedText, Nullable, Strict } from '../../../platform/schemas.ts';
 import { AUDIT_STATES, type AuditState, CONTROL_OBJECTS, type ControlObjectType } from '../domain/audit.ts';
 import { AUDIT_GROUND_CODES } from '../domain/audit-grounds.ts';
+import { CaseHistory, caseNumberParams, listPage } from './case-schemas.ts';
 
 const State = Type.Unsafe<AuditState>({ type: 'string', enum: [...AUDIT_STATES], description: 'State of catalog 3.3' });
 const Place = Type.Union([Type.Literal('desk'), Type.Literal('field')], { description: 'Art.417 p.5: desk (камеральная) or field (выездная)' });
@@ -19,8 +20,8 @@ const ControlObjectSchema = Type.Object(
 );
 const Dirams = Type.String({ pattern: '^\\d{1,16}$', description: 'Amount in dirams (1 somoni = 100 dirams)', examples: ['1250000'] });
 
-export const NumberParams = Type.Object({ number: Type.String({ pattern: '^AUD-\\d{4}-\\d{6}$', description: 'Audit number' }) }, Strict);
-export const PlanParams = Type.Object({ number: Type.String({ pattern: '^AP-\\d{4}-\\d{6}$', description: 'Plan number' }) }, Strict);
+export const NumberParams = caseNumberParams('AUD', 'Audit number');
+export const PlanParams = caseNumberParams('AP', 'Plan number');
 
 const subject = {
   place: Place,
@@ -94,16 +95,14 @@ export const ListQuery = Type.Object(
     personCode: Type.Optional(PersonCode),
     isPlanned: Type.Optional(Type.Boolean()),
     isOverdue: Type.Optional(Type.Boolean()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    ...listPage,
   },
   Strict,
 );
 export const PlanListQuery = Type.Object(
   {
     officeCode: Type.Optional(OfficeCode('Office')),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    ...listPage,
   },
   Strict,
 );
@@ -163,18 +162,7 @@ export const AuditSchema = Type.Object({
   orderSignedBy: Type.Optional(Nullable(Type.String())),
   isOverdue: Type.Optional(Type.Boolean()),
   overdueNotifiedAt: Type.Optional(Nullable(IsoDateTime())),
-  history: Type.Optional(
-    Type.Array(
-      Type.Object({
-        at: IsoDateTime(),
-        actor: Type.String(),
-        action: Type.String(),
-        fromState: Nullable(Type.String()),
-        toState: Type.String(),
-        details: Type.Record(Type.String(), Type.Unknown()),
-      }),
-    ),
-  ),
+  history: CaseHistory,
 });
 
 export const PlanSchema = Type.Object({

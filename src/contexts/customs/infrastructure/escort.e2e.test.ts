@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { type Client, type Reply, startTestApp, type TestApp } from '../../../../test/app.ts';
+import { type Client, startTestApp, type TestApp } from '../../../../test/app.ts';
+import { countRows, inbox, okay, refused, sessionsAt } from '../../../../test/customs-case-fixtures.ts';
 import { testTargets } from '../../../../test/db.ts';
 import { publish } from '../../../platform/outbox.ts';
 import { RISK_TOPICS } from '../../risk/index.ts';
@@ -19,30 +20,17 @@ for (const target of testTargets()) {
     let carrier: Client;
     let otherCarrier: Client;
 
-    const refused = (r: Reply, status: number, code: string) => {
-      assert.equal(r.status, status, r.text);
-      assert.equal(r.body.code, code, r.text);
-    };
-    const okay = (r: Reply, status = 200) => {
-      assert.equal(r.status, status, r.text);
-      return r.body;
-    };
+    /** Moves the clock and logs everyone in again (sessions are dated by the clock). */
     const at = async (instant: string) => {
-      t.clock.set(instant);
-      const id = randomUUID().slice(0, 8);
-      officer = await t.as('customs_officer', { login: `esc-officer-${id}` });
-      head = await t.as('customs_head', { login: `esc-head-${id}` });
-      carrier = await t.as('carrier', { tin: CARRIER_TIN, login: `esc-carrier-${id}` });
-      otherCarrier = await t.as('carrier', { tin: OTHER_CARRIER_TIN, login: `esc-other-${id}` });
+      ({ officer, head, carrier, otherCarrier } = await sessionsAt(t, instant, 'esc', {
+        officer: { role: 'customs_officer' },
+        head: { role: 'customs_head' },
+        carrier: { role: 'carrier', tin: CARRIER_TIN },
+        otherCarrier: { role: 'carrier', tin: OTHER_CARRIER_TIN },
+      }));
     };
     const tick = () => t.c.worker.runOnce();
-    const count = async (query: string, params: unknown[] = []) => Number((await t.db.query<{ n: number }>(query, params))[0]?.n);
-    const inbox = async (who: Client) =>
-      (await who.get('/api/notifications?limit=200')).body.items as {
-        kind: string;
-        title: { tg: string; ru: string; en: string };
-        body: { tg: string; ru: string; en: string };
-      }[];
+    const count = (query: string, params: unknown[] = []) => countRows(t, query, params);
     const carriage = (over: Record<string, unknown> = {}) => ({ kind: 'transit', transitNumber: 'TR-2026-0001', vehicle: '01 TJ 123 AB', ...over });
     const decision = (over: Record<string, unknown> = {}) => ({
       carriage: carriage(),

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import type { Role } from '../../../platform/auth.ts';
 import type { App } from '../../../platform/http.ts';
 import { requireRole, unwrap } from '../../../platform/http.ts';
 import type { CustomsDeps } from '../application/deps.ts';
@@ -29,10 +28,9 @@ import {
   OrganiseBody,
   ProposalSchema,
 } from './escort.schemas.ts';
+import { CUSTOMS, caseCardRoute, caseCreateRoute, caseListRoute, caseStepRoute, created, tags } from './case-routes.ts';
 
-const tags = ['customs'];
 const BASE = '/api/customs/escorts';
-const CUSTOMS: Role[] = ['customs_officer', 'customs_head'];
 
 /** Customs escort (art.402(1)): grounds, decision, carrier notice, organisation within 24 hours, fee, completion. */
 export function escortRoutes(app: App, deps: CustomsDeps): void {
@@ -56,33 +54,15 @@ export function escortRoutes(app: App, deps: CustomsDeps): void {
       };
     },
   );
-  app.post(
-    BASE,
-    {
-      schema: {
-        tags,
-        summary: 'Decide customs escort on its grounds; the 24 hours start (art.402(1) p.2-3)',
-        body: DecideBody,
-        response: { 201: EscortSchema },
-      },
-    },
-    async (request, reply) => {
-      const result = unwrap(await decideEscort(deps, requireRole(request, ...CUSTOMS), request.body));
-      reply.code(201);
-      return result;
-    },
+  const escorts = { base: BASE, params: NumberParams, card: EscortSchema };
+  caseCreateRoute(app, escorts, { summary: 'Decide customs escort on its grounds; the 24 hours start (art.402(1) p.2-3)', body: DecideBody }, (p, body) =>
+    decideEscort(deps, p, body),
   );
-  app.get(
-    BASE,
-    {
-      schema: {
-        tags,
-        summary: 'Officers: escorts by state or overdue; a carrier: its own',
-        querystring: ListQuery,
-        response: { 200: Type.Array(EscortSchema) },
-      },
-    },
-    async (request) => listEscorts(deps, requireRole(request, ...CUSTOMS, 'carrier'), request.query),
+  caseListRoute(
+    app,
+    escorts,
+    { summary: 'Officers: escorts by state or overdue; a carrier: its own', querystring: ListQuery, readers: [...CUSTOMS, 'carrier'] },
+    (p, query) => listEscorts(deps, p, query),
   );
   app.get(
     `${BASE}/proposals`,
@@ -92,54 +72,25 @@ export function escortRoutes(app: App, deps: CustomsDeps): void {
       return listEscortProposals(deps);
     },
   );
-  app.get(
-    `${BASE}/:number`,
-    { schema: { tags, summary: 'One escort with its history', params: NumberParams, response: { 200: EscortSchema } } },
-    async (request) => unwrap(await getEscort(deps, requireRole(request, ...CUSTOMS, 'carrier'), request.params.number)),
+  caseCardRoute(app, escorts, { summary: 'One escort with its history', readers: [...CUSTOMS, 'carrier'] }, (p, number) => getEscort(deps, p, number));
+  caseStepRoute(
+    app,
+    escorts,
+    { path: 'carrier-notice', summary: 'Record that the carrier was informed (art.402(1) p.3)', body: InformBody },
+    (p, number, body) => informCarrier(deps, p, number, body),
   );
-  app.post(
-    `${BASE}/:number/carrier-notice`,
-    {
-      schema: {
-        tags,
-        summary: 'Record that the carrier was informed (art.402(1) p.3)',
-        params: NumberParams,
-        body: InformBody,
-        response: { 200: EscortSchema },
-      },
-    },
-    async (request) => unwrap(await informCarrier(deps, requireRole(request, ...CUSTOMS), request.params.number, request.body)),
+  caseStepRoute(
+    app,
+    escorts,
+    { path: 'organisation', summary: 'Organise the escort and charge the fee (art.402(1) p.3-4)', body: OrganiseBody },
+    (p, number, body) => organiseEscort(deps, p, number, { ...body, startsAt: new Date(body.startsAt) }),
   );
-  app.post(
-    `${BASE}/:number/organisation`,
-    {
-      schema: {
-        tags,
-        summary: 'Organise the escort and charge the fee (art.402(1) p.3-4)',
-        params: NumberParams,
-        body: OrganiseBody,
-        response: { 200: EscortSchema },
-      },
-    },
-    async (request) => {
-      const body = request.body;
-      return unwrap(await organiseEscort(deps, requireRole(request, ...CUSTOMS), request.params.number, { ...body, startsAt: new Date(body.startsAt) }));
-    },
+  caseStepRoute(app, escorts, { path: 'start', summary: 'The escorted vehicle sets off' }, (p, number) => startEscort(deps, p, number));
+  caseStepRoute(app, escorts, { path: 'completion', summary: 'The vehicle reached the destination office', body: CompleteBody }, (p, number, body) =>
+    completeEscort(deps, p, number, body),
   );
-  app.post(
-    `${BASE}/:number/start`,
-    { schema: { tags, summary: 'The escorted vehicle sets off', params: NumberParams, response: { 200: EscortSchema } } },
-    async (request) => unwrap(await startEscort(deps, requireRole(request, ...CUSTOMS), request.params.number)),
-  );
-  app.post(
-    `${BASE}/:number/completion`,
-    { schema: { tags, summary: 'The vehicle reached the destination office', params: NumberParams, body: CompleteBody, response: { 200: EscortSchema } } },
-    async (request) => unwrap(await completeEscort(deps, requireRole(request, ...CUSTOMS), request.params.number, request.body)),
-  );
-  app.post(
-    `${BASE}/:number/cancellation`,
-    { schema: { tags, summary: 'Cancel before the escort begins, with the reason', params: NumberParams, body: CancelBody, response: { 200: EscortSchema } } },
-    async (request) => unwrap(await cancelEscort(deps, requireRole(request, ...CUSTOMS), request.params.number, request.body)),
+  caseStepRoute(app, escorts, { path: 'cancellation', summary: 'Cancel before the escort begins, with the reason', body: CancelBody }, (p, number, body) =>
+    cancelEscort(deps, p, number, body),
   );
   app.get(
     '/api/customs/escort-fees',
@@ -155,9 +106,7 @@ export function escortRoutes(app: App, deps: CustomsDeps): void {
     async (request, reply) => {
       const body = request.body;
       const bands = body.bands.map((b) => ({ ...b, amountDirams: BigInt(b.amountDirams) }));
-      const result = unwrap(await recordEscortFeeTable(deps, requireRole(request, ...CUSTOMS), { ...body, bands }));
-      reply.code(201);
-      return result;
+      return created(reply, await recordEscortFeeTable(deps, requireRole(request, ...CUSTOMS), { ...body, bands }));
     },
   );
 }

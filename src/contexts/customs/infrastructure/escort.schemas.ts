@@ -2,13 +2,14 @@
 import { Type } from 'typebox';
 import { InstantInput, IsoDate, IsoDateTime, Line, LocalisedText, Nullable, Strict, Tin, Uuid } from '../../../platform/schemas.ts';
 import { ESCORT_STATES, type EscortState } from '../domain/escort.ts';
+import { CaseHistory, caseNumberParams, listPage } from './case-schemas.ts';
 
 const State = Type.Unsafe<EscortState>({ type: 'string', enum: [...ESCORT_STATES], description: 'State of catalog 3.4' });
 const OfficeCode = (description: string) => Type.String({ minLength: 1, maxLength: 40, description, examples: ['PANJI-POYON'] });
 const Reference = (description: string) => Type.String({ pattern: '^[A-Za-z0-9/-]{3,40}$', description });
 const Dirams = Type.String({ pattern: '^\\d{1,16}$', description: 'Amount in dirams', examples: ['30000'] });
 
-export const NumberParams = Type.Object({ number: Type.String({ pattern: '^ESC-\\d{4}-\\d{6}$', description: 'Escort number' }) }, Strict);
+export const NumberParams = caseNumberParams('ESC', 'Escort number');
 
 const facts = {
   carriage: Type.Object(
@@ -71,8 +72,7 @@ export const ListQuery = Type.Object(
   {
     state: Type.Optional(State),
     isOverdue: Type.Optional(Type.Boolean()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    ...listPage,
   },
   Strict,
 );
@@ -135,18 +135,7 @@ export const EscortSchema = Type.Object({
   completedAt: Nullable(IsoDateTime()),
   completionNote: Nullable(Type.String()),
   cancelled: Nullable(Type.Object({ at: IsoDateTime(), reason: Nullable(Type.String()) })),
-  history: Type.Optional(
-    Type.Array(
-      Type.Object({
-        at: IsoDateTime(),
-        actor: Type.String(),
-        action: Type.String(),
-        fromState: Nullable(Type.String()),
-        toState: Type.String(),
-        details: Type.Record(Type.String(), Type.Unknown()),
-      }),
-    ),
-  ),
+  history: CaseHistory,
 });
 
 export const FeeTableSchema = Type.Object({
