@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
@@ -6,8 +6,9 @@ import { type Db, transact } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { AFTER_RELEASE_MODES, type AfterReleaseMode, isFieldPath } from '../domain/after-release.ts';
 import type { AfterReleaseErrorCode } from '../domain/after-release-errors.ts';
-import { isIsoDate, planVersion } from '../domain/history.ts';
+import { isIsoDate } from '../domain/history.ts';
 import { type AfterReleaseCaseRow, afterReleaseCases } from '../infrastructure/after-release.schema.ts';
+import { placeDatedVersion } from './dated-versions.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 
 export type AfterReleaseCaseInput = {
@@ -63,19 +64,21 @@ export async function recordAfterReleaseCase(
   if (bad) return { ok: false, error: bad };
   const now = deps.clock.now();
   return transact(deps.database.db, async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('customs.after_release_cases', 0))`);
-    const existing = await tx.select().from(afterReleaseCases).where(eq(afterReleaseCases.code, input.code));
-    const plan = planVersion(existing, { validFrom: input.validFrom, validTo: input.validTo ?? null }, dushanbeDate(now), existing.length > 0);
-    if (!plan.ok)
-      return plan.error === 'REFERENCE_PAST_DATED'
+    const placed = await placeDatedVersion(tx, {
+      lock: 'customs.after_release_cases',
+      versions: () => tx.select().from(afterReleaseCases).where(eq(afterReleaseCases.code, input.code)),
+      span: { validFrom: input.validFrom, validTo: input.validTo ?? null },
+      today: dushanbeDate(now),
+      close: (open) =>
+        tx
+          .update(afterReleaseCases)
+          .set({ validTo: open.validTo })
+          .where(and(eq(afterReleaseCases.code, input.code), eq(afterReleaseCases.validFrom, open.validFrom))),
+    });
+    if (!placed.ok)
+      return placed.error === 'REFERENCE_PAST_DATED'
         ? fail('AFTER_RELEASE_CASE_PAST_DATED', 'body.validFrom')
-        : fail('AFTER_RELEASE_CASE_INVALID', 'body.validFrom', { reason: plan.error });
-    const close = plan.value.close;
-    if (close)
-      await tx
-        .update(afterReleaseCases)
-        .set({ validTo: close.validTo })
-        .where(and(eq(afterReleaseCases.code, input.code), eq(afterReleaseCases.validFrom, close.validFrom)));
+        : fail('AFTER_RELEASE_CASE_INVALID', 'body.validFrom', { reason: placed.error });
     const version = {
       code: input.code,
       validFrom: input.validFrom,

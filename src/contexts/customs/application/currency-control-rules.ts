@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
@@ -7,9 +7,10 @@ import { type Failure, fail, ok, type Result } from '../../../platform/result.ts
 import { CURRENCY_CONTROL_FIELDS, type CurrencyControlField } from '../domain/currency-control.ts';
 import type { CurrencyControlErrorCode } from '../domain/currency-control-errors.ts';
 import type { Direction } from '../domain/declaration.ts';
-import { isIsoDate, planVersion } from '../domain/history.ts';
+import { isIsoDate } from '../domain/history.ts';
 import { REGIMES } from '../domain/tables.ts';
 import { type CurrencyControlRuleRow, currencyControlRules } from '../infrastructure/currency-control.schema.ts';
+import { placeDatedVersion } from './dated-versions.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 
 export type CurrencyControlRuleInput = {
@@ -65,19 +66,21 @@ export async function recordCurrencyControlRule(
   if (bad) return { ok: false, error: bad };
   const now = deps.clock.now();
   return transact(deps.database.db, async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('customs.currency_control_rules', 0))`);
-    const existing = await tx.select().from(currencyControlRules).where(eq(currencyControlRules.code, input.code));
-    const plan = planVersion(existing, { validFrom: input.validFrom, validTo: input.validTo ?? null }, dushanbeDate(now), existing.length > 0);
-    if (!plan.ok)
-      return plan.error === 'REFERENCE_PAST_DATED'
+    const placed = await placeDatedVersion(tx, {
+      lock: 'customs.currency_control_rules',
+      versions: () => tx.select().from(currencyControlRules).where(eq(currencyControlRules.code, input.code)),
+      span: { validFrom: input.validFrom, validTo: input.validTo ?? null },
+      today: dushanbeDate(now),
+      close: (open) =>
+        tx
+          .update(currencyControlRules)
+          .set({ validTo: open.validTo })
+          .where(and(eq(currencyControlRules.code, input.code), eq(currencyControlRules.validFrom, open.validFrom))),
+    });
+    if (!placed.ok)
+      return placed.error === 'REFERENCE_PAST_DATED'
         ? fail('CURRENCY_CONTROL_RULE_PAST_DATED', 'body.validFrom')
-        : fail('CURRENCY_CONTROL_RULE_INVALID', 'body.validFrom', { reason: plan.error });
-    const close = plan.value.close;
-    if (close)
-      await tx
-        .update(currencyControlRules)
-        .set({ validTo: close.validTo })
-        .where(and(eq(currencyControlRules.code, input.code), eq(currencyControlRules.validFrom, close.validFrom)));
+        : fail('CURRENCY_CONTROL_RULE_INVALID', 'body.validFrom', { reason: placed.error });
     const version = {
       code: input.code,
       validFrom: input.validFrom,

@@ -1,4 +1,4 @@
-import { asc, eq, and, sql } from 'drizzle-orm';
+import { asc, eq, and } from 'drizzle-orm';
 import type { AccountPrincipal } from '../../../platform/auth.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import { dushanbeDate } from '../../../platform/calendar/index.ts';
@@ -8,9 +8,10 @@ import type { Localised } from '../../../platform/i18n.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { definitionFaults, type FieldRule, type FormKind } from '../domain/form-definition.ts';
 import type { FormDefinitionErrorCode } from '../domain/form-definition-errors.ts';
-import { type HistoryRefusal, isIsoDate, planVersion } from '../domain/history.ts';
+import { type HistoryRefusal, isIsoDate } from '../domain/history.ts';
 import { type FormDefinitionRow, formDefinitions } from '../infrastructure/form-definition.schema.ts';
 import { FORM_FIELDS } from '../infrastructure/form-definition.schemas.ts';
+import { placeDatedVersion } from './dated-versions.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 
 export type PublishInput = {
@@ -45,16 +46,21 @@ export async function publishFormDefinition(
   if (faults.length > 0) return fail('FORM_DEFINITION_INVALID', `body.${faults[0]?.field}`, { faults });
   const now = deps.clock.now();
   return transact(deps.database.db, async (tx) => {
-    // One publisher of a kind at a time: the version number and the closing of the open version depend on the versions read here.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`customs.form_definitions:${input.kind}`}))`);
-    const existing = await tx.select().from(formDefinitions).where(eq(formDefinitions.kind, input.kind)).orderBy(asc(formDefinitions.version));
-    const plan = planVersion(existing, { validFrom: input.validFrom, validTo: input.validTo ?? null }, dushanbeDate(now), true);
-    if (!plan.ok) return fail(DATE_REFUSALS[plan.error], 'body.validFrom');
-    if (plan.value.close)
-      await tx
-        .update(formDefinitions)
-        .set({ validTo: plan.value.close.validTo })
-        .where(and(eq(formDefinitions.kind, input.kind), eq(formDefinitions.validFrom, plan.value.close.validFrom)));
+    // One publisher of a kind at a time: the version number and the closing of the open version depend on the versions read.
+    const placed = await placeDatedVersion(tx, {
+      lock: `customs.form_definitions:${input.kind}`,
+      versions: () => tx.select().from(formDefinitions).where(eq(formDefinitions.kind, input.kind)).orderBy(asc(formDefinitions.version)),
+      span: { validFrom: input.validFrom, validTo: input.validTo ?? null },
+      today: dushanbeDate(now),
+      hasStoredVersions: true,
+      close: (open) =>
+        tx
+          .update(formDefinitions)
+          .set({ validTo: open.validTo })
+          .where(and(eq(formDefinitions.kind, input.kind), eq(formDefinitions.validFrom, open.validFrom))),
+    });
+    if (!placed.ok) return fail(DATE_REFUSALS[placed.error], 'body.validFrom');
+    const existing = placed.value.versions;
     const [row] = await tx
       .insert(formDefinitions)
       .values({
@@ -78,7 +84,13 @@ export async function publishFormDefinition(
       action: 'customs.form_definition_published',
       entity: 'customs.form_definition',
       entityId: published.id,
-      after: { kind: published.kind, version: published.version, validFrom: published.validFrom, validTo: published.validTo, closed: plan.value.close ?? null },
+      after: {
+        kind: published.kind,
+        version: published.version,
+        validFrom: published.validFrom,
+        validTo: published.validTo,
+        closed: placed.value.closed ?? null,
+      },
     });
     return ok(published);
   });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../../test/app.ts';
-import { importDeclaration, type Signer, testAuthority, upload } from '../../../../test/customs-fixtures.ts';
+import { importDeclaration, type Signer } from '../../../../test/customs-fixtures.ts';
 import { testTargets } from '../../../../test/db.ts';
 import type { DeclarationData } from '../domain/declaration.ts';
+import { type Harness, harness } from './filing.fixtures.ts';
 
 const BROKER = '010000101';
 
@@ -13,17 +14,14 @@ for (const target of testTargets()) {
     let declarant: Client;
     let officer: Client;
     let signer: Signer;
-    let docs: { invoice: string; contract: string; cmr: string };
+    let docs: Harness['docs'];
+    let h: Harness;
 
     // Monday 2 March 2026, 10:00 in Dushanbe.
     before(async () => {
       t = await startTestApp(target, '2026-03-02T05:00:00Z');
-      declarant = await t.as('declarant', { tin: BROKER });
-      officer = await t.as('customs_officer');
-      const ca = await testAuthority();
-      assert.equal((await officer.post('/api/customs/trusted-issuers', { name: 'Test CA', certificatePem: ca.certificatePem })).status, 201);
-      signer = await ca.signer(BROKER);
-      docs = { invoice: await upload(declarant, 'invoice'), contract: await upload(declarant, 'contract'), cmr: await upload(declarant, 'cmr') };
+      h = await harness(t, 'after-release');
+      ({ declarant, officer, signer, docs } = h);
     });
     after(() => t.close());
 
@@ -39,13 +37,8 @@ for (const target of testTargets()) {
       });
     /** An export: nothing to pay, no control, released once risk management has decided (CUS-REL-06). */
     const released = async () => {
-      const made = await declarant.post('/api/customs/declarations', { form: 'standard', data: exportData() });
-      const id = made.body.id as string;
-      const payload = await declarant.get(`/api/customs/declarations/${id}/signing-payload`);
-      const filed = await declarant.post(`/api/customs/declarations/${id}/filing`, {
-        signature: await signer.sign(payload.body.payload),
-        certificatePem: signer.certificatePem,
-      });
+      const id = await h.draft(exportData());
+      const filed = await h.file(id);
       assert.equal(filed.status, 200, filed.text);
       await t.c.worker.runOnce();
       assert.equal((await officer.get(`/api/customs/declarations/${id}`)).body.state, 'RELEASED');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../../test/app.ts';
 import { testTargets } from '../../../../test/db.ts';
-import { DECLARANT, type Harness, harness } from './exit.fixtures.ts';
+import { DECLARANT, type Harness, harness } from './filing.fixtures.ts';
 
 const exitAt = '2026-03-02T08:30:00+05:00';
 const exit = (over: Record<string, unknown> = {}) => ({

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../../test/app.ts';
 import { testTargets } from '../../../../test/db.ts';
-import { DECLARANT, type Harness, harness } from './exit.fixtures.ts';
+import { DECLARANT, type Harness, harness } from './filing.fixtures.ts';
 
 for (const target of testTargets()) {
   describe(`withdrawal to complete a free zone or free warehouse regime [${target}]`, () => {

@@ -1,40 +1,30 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../../test/app.ts';
-import { importDeclaration, type Signer, testAuthority, upload } from '../../../../test/customs-fixtures.ts';
+import { importDeclaration } from '../../../../test/customs-fixtures.ts';
 import { testTargets } from '../../../../test/db.ts';
-
-const BROKER = '010000101';
+import { type Harness, harness } from './filing.fixtures.ts';
 
 for (const target of testTargets()) {
   describe(`results of tests of samples [${target}]`, () => {
     let t: TestApp;
     let declarant: Client;
     let officer: Client;
-    let signer: Signer;
-    let docs: { invoice: string; contract: string; cmr: string };
+    let docs: Harness['docs'];
+    let h: Harness;
 
     // Monday 2 March 2026, 10:00 in Dushanbe.
     before(async () => {
       t = await startTestApp(target, '2026-03-02T05:00:00Z');
-      declarant = await t.as('declarant', { tin: BROKER });
-      officer = await t.as('customs_officer');
-      const ca = await testAuthority();
-      assert.equal((await officer.post('/api/customs/trusted-issuers', { name: 'Test CA', certificatePem: ca.certificatePem })).status, 201);
-      signer = await ca.signer(BROKER);
-      docs = { invoice: await upload(declarant, 'invoice'), contract: await upload(declarant, 'contract'), cmr: await upload(declarant, 'cmr') };
+      h = await harness(t, 'lab-result');
+      ({ declarant, officer, docs } = h);
     });
     after(() => t.close());
 
     /** A registered import that risk management sent to the red lane (an officer re-routes it, docs/risk.md). */
     const underControl = async () => {
-      const made = await declarant.post('/api/customs/declarations', { form: 'standard', data: importDeclaration(docs) });
-      const id = made.body.id as string;
-      const payload = await declarant.get(`/api/customs/declarations/${id}/signing-payload`);
-      const filed = await declarant.post(`/api/customs/declarations/${id}/filing`, {
-        signature: await signer.sign(payload.body.payload),
-        certificatePem: signer.certificatePem,
-      });
+      const id = await h.draft(importDeclaration(docs));
+      const filed = await h.file(id);
       assert.equal(filed.status, 200, filed.text);
       await t.c.worker.runOnce();
       const [decision] = (await officer.get(`/api/risk/decisions?subjectId=${id}`)).body;

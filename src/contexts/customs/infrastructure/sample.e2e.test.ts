@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../../test/app.ts';
-import { importDeclaration, type Signer, testAuthority, upload } from '../../../../test/customs-fixtures.ts';
+import { importDeclaration } from '../../../../test/customs-fixtures.ts';
 import { testTargets } from '../../../../test/db.ts';
 import type { DeclarationData } from '../domain/declaration.ts';
+import { type Harness, harness } from './filing.fixtures.ts';
 
 const BROKER = '010000101';
 const PHONES = '8517130000';
@@ -13,33 +14,19 @@ for (const target of testTargets()) {
     let t: TestApp;
     let declarant: Client;
     let officer: Client;
-    let signer: Signer;
-    let docs: { invoice: string; contract: string; cmr: string };
+    let docs: Harness['docs'];
+    let h: Harness;
 
     // Monday 2 March 2026, 10:00 in Dushanbe.
     before(async () => {
       t = await startTestApp(target, '2026-03-02T05:00:00Z');
-      declarant = await t.as('declarant', { tin: BROKER });
-      officer = await t.as('customs_officer');
-      const ca = await testAuthority();
-      assert.equal((await officer.post('/api/customs/trusted-issuers', { name: 'Test CA', certificatePem: ca.certificatePem })).status, 201);
-      signer = await ca.signer(BROKER);
-      docs = { invoice: await upload(declarant, 'invoice'), contract: await upload(declarant, 'contract'), cmr: await upload(declarant, 'cmr') };
+      h = await harness(t, 'sample');
+      ({ declarant, officer, docs } = h);
     });
     after(() => t.close());
 
-    const draft = async (data: DeclarationData) => {
-      const r = await declarant.post('/api/customs/declarations', { form: 'standard', data });
-      assert.equal(r.status, 201, r.text);
-      return r.body.id as string;
-    };
-    const file = async (id: string) => {
-      const payload = await declarant.get(`/api/customs/declarations/${id}/signing-payload`);
-      return declarant.post(`/api/customs/declarations/${id}/filing`, {
-        signature: await signer.sign(payload.body.payload),
-        certificatePem: signer.certificatePem,
-      });
-    };
+    const draft = (data: DeclarationData) => h.draft(data);
+    const file = (id: string) => h.file(id);
     const reasons = (r: { body: { details?: { reasons?: { ground: number; code: string; field: string }[] } } }) =>
       (r.body.details?.reasons ?? []).map((x) => `${x.ground}:${x.code}:${x.field}`);
     /** The import of the fixture with a third line: two smartphones taken as samples (art.127 p.1 i.2). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../../../../test/app.ts';
 import { testTargets } from '../../../../test/db.ts';
-import { type Harness, harness } from './exit.fixtures.ts';
+import { type Harness, harness } from './filing.fixtures.ts';
 
 type Item = {
   declarationNumber: string;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Client, startTestApp, type TestApp } from '../../../../test/app.ts';
 import { testTargets } from '../../../../test/db.ts';
-import { DECLARANT, type Harness, harness } from './exit.fixtures.ts';
+import { DECLARANT, type Harness, harness } from './filing.fixtures.ts';
 
 const given = (over: Record<string, unknown> = {}) => ({
   channel: 'electronic',

@@ -1,7 +1,8 @@
 /**
- * Test support shared by the e2e tests of the exit data, retained originals, statistics,
- * undertakings and free-zone withdrawals: a declarant with a trusted signer, an officer, uploaded
- * copies, and export and import declarations filed, released and withdrawn over HTTP.
+ * Test support shared by the customs e2e tests that file declarations (exit data, retained
+ * originals, statistics, undertakings, free-zone withdrawals, samples, test results, currency
+ * control, simplified export, changes after release): a declarant with a trusted signer, an officer,
+ * uploaded copies, and export and import declarations drafted, filed, released and withdrawn over HTTP.
  */
 import assert from 'node:assert/strict';
 import type { Client, Reply, TestApp } from '../../../../test/app.ts';
@@ -20,7 +21,8 @@ export type Harness = {
   /** An export of domestic goods to Kazakhstan by road whose CMR has this number (the other documents as in the import fixture). */
   readonly exportData: (cmr: string, over?: Partial<DeclarationData>) => DeclarationData;
   readonly importData: (over?: Partial<DeclarationData>) => DeclarationData;
-  readonly draft: (data: DeclarationData) => Promise<string>;
+  /** A draft of the form (`standard` unless named); fails the test unless stored. */
+  readonly draft: (data: DeclarationData, form?: string) => Promise<string>;
   readonly file: (id: string) => Promise<Reply>;
   /** Drafted and filed; fails the test unless registered. */
   readonly registered: (data: DeclarationData) => Promise<{ id: string; number: string; state: string; assessment: Record<string, string> }>;
@@ -58,8 +60,8 @@ export async function harness(t: TestApp, suffix: string): Promise<Harness> {
       documents: base.documents.map((d) => (d.typeCode === 'CMR' ? { ...d, number: cmr } : d)),
       ...over,
     });
-  const draft = async (data: DeclarationData) => {
-    const r = await h.declarant.post('/api/customs/declarations', { form: 'standard', data });
+  const draft = async (data: DeclarationData, form = 'standard') => {
+    const r = await h.declarant.post('/api/customs/declarations', { form, data });
     assert.equal(r.status, 201, r.text);
     return r.body.id as string;
   };
