@@ -136,16 +136,28 @@ export function nextReceipt(
   return { json: JSON.stringify(doc), number: doc.number, fiscalModuleNumber: m.number };
 }
 
-/** Starts `bekogaz serve` on the bench database and waits until it answers. */
+/**
+ * The Node flags `npm start` gives the server (package.json), so that a benchmark measures the
+ * server as it is deployed: today the heap limit that keeps the process under its memory budget.
+ */
+export function deployedNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const m = /^node((?: --\S+)*) bin\/bekogaz\.mjs serve$/.exec(start);
+  if (!m) throw new Error(`bench: package.json "start" is not "node [flags] bin/bekogaz.mjs serve": ${start}`);
+  return (m[1] as string).split(' ').filter(Boolean);
+}
+
+/** Starts `bekogaz serve` on the bench database as `npm start` does, and waits until it answers. */
 export async function startServer(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...deployedNodeFlags(), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, 'bin/bekogaz.mjs', 'serve'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', BEKOGAZ_CHECKS_PER_SECOND: '1000000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 200; i++) {
+  // Up to 60 s: migrating and compiling the routes takes a while when the machine is busy.
+  for (let i = 0; i < 600; i++) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (r.ok) return child;

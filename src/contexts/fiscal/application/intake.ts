@@ -28,7 +28,8 @@ export type IntakeOptions = {
 export type Intake = {
   /** `raw` is the document's JSON as received, stored as sent when given. */
   readonly submit: (doc: FiscalDocument, raw?: string) => Promise<IntakeResult>;
-  readonly submitBatch: (docs: readonly FiscalDocument[]) => Promise<IntakeResult[]>;
+  /** `raws`, when given, are the documents' JSON texts as received, in the same order. */
+  readonly submitBatch: (docs: readonly FiscalDocument[], raws?: readonly string[]) => Promise<IntakeResult[]>;
   /** Writes everything waiting (tests, shutdown). */
   readonly drain: () => Promise<void>;
 };
@@ -146,7 +147,7 @@ export function createIntake(deps: FiscalDeps, scheme: FiscalScheme, contexts: R
 
   return {
     submit,
-    submitBatch: (docs) => Promise.all(docs.map((d) => submit(d))),
+    submitBatch: (docs, raws) => Promise.all(docs.map((d, i) => submit(d, raws?.[i]))),
     async drain() {
       for (;;) {
         const busy = shards.filter((sh) => sh.queue.length > 0 || sh.alerts.length > 0 || sh.inFlight);

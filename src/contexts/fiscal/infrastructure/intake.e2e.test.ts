@@ -177,6 +177,38 @@ for (const target of testTargets()) {
       assert.ok(alerts.some((a: { kind: string; number: number }) => a.kind === 'CHAIN_BREAK' && a.number === broken.number));
     });
 
+    test('FIS-OPR-05: the documents of a batch are stored exactly as the module wrote them, not re-serialised', async () => {
+      const m = await registeredModule(t, officer);
+      const docs = [m.module.openShift(at('2026-03-02T03:00:00Z')), m.module.receipt(at('2026-03-02T03:01:00Z'), [bread])];
+      // Another key order and spacing than JSON.stringify would give: both are the same JSON values.
+      const texts = docs.map(
+        (d) =>
+          `{ ${Object.entries(d)
+            .reverse()
+            .map(([k, v]) => `"${k}" : ${JSON.stringify(v)}`)
+            .join(' ,\n ')} }`,
+      );
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/fiscal/intake/batches',
+        headers: { 'content-type': 'application/json' },
+        payload: `{"documents": [ ${texts.join(' ,\n')} ]}`,
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.deepEqual(
+        (r.json().results as { status: string }[]).map((x) => x.status),
+        ['accepted', 'accepted'],
+      );
+      const stored = await t.db.query<{ number: string | number; body: string }>(
+        'SELECT number, body FROM fiscal.documents WHERE fiscal_module_number = $1 ORDER BY number',
+        [m.module.number],
+      );
+      assert.deepEqual(
+        stored.map((row) => row.body),
+        texts,
+      );
+    });
+
     test('FIS-USE-02, FIS-USE-03: offline receipts come later in a batch; after 24 hours they are accepted, marked and reported to the tax authority', async () => {
       const m = await registeredModule(t, officer);
       const open = m.module.openShift(at('2026-03-01T03:00:00Z'));

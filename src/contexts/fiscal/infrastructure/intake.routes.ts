@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { type App, ProblemError, requireRole, unwrap } from '../../../platform/http.ts';
+import { arrayElementTexts } from '../../../platform/json-elements.ts';
 import type { RateLimiter } from '../../../platform/rate-limit.ts';
 import { IdParams, IsoDate, Strict, Tin } from '../../../platform/schemas.ts';
 import { receiveShiftSignature } from '../application/shift-signature.ts';
@@ -106,7 +107,13 @@ export function intakeRoutes(app: App, deps: FiscalDeps, rt: IntakeRuntime): voi
       bodyLimit: 8 * 1024 * 1024,
     },
     async (request) => ({
-      results: (await rt.intake.submitBatch(request.body.documents)).map((r) => ('problems' in r && r.problems ? { ...r, problems: [...r.problems] } : r)) as {
+      // Each document is stored as the module sent it (docs/fiscal-intake.md "Storage").
+      results: (
+        await rt.intake.submitBatch(
+          request.body.documents,
+          request.rawBody === undefined ? undefined : arrayElementTexts(request.rawBody, 'documents', request.body.documents.length),
+        )
+      ).map((r) => ('problems' in r && r.problems ? { ...r, problems: [...r.problems] } : r)) as {
         status: string;
       }[],
     }),
