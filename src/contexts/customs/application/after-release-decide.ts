@@ -15,6 +15,7 @@ import { afterReleaseCheck } from './after-release-check.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
 import { sha256Hex, signingBytes } from './declaration-signature.ts';
+import { publishChangedAfterRelease } from './declaration-release.ts';
 import { lockDeclaration } from './declaration-store.ts';
 
 export type AfterReleaseDecisionInput = { readonly caseCode: string; readonly reason: string; readonly data: DeclarationData };
@@ -68,6 +69,7 @@ export async function decideAfterReleaseChange(
       createdAt: now,
     });
     const [changed] = await tx.update(declarations).set({ data: input.data, version, updatedAt: now }).where(eq(declarations.id, row.id)).returning();
+    await publishChangedAfterRelease(tx, row, version, now);
     await notify(tx, now, {
       recipient: { kind: 'business', id: row.declarantCode },
       kind: 'customs_after_release_change_decided',

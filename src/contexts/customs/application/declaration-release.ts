@@ -12,6 +12,16 @@ import { actorOf, type CustomsDeps } from './deps.ts';
 import { lockDeclaration, type Refusal } from './declaration-store.ts';
 
 export const DECLARATION_RELEASED = 'customs.declaration_released';
+/**
+ * Art.133 p.8-9 (CUS-DEC-50): a released declaration's data were changed (customs' decision or its
+ * permission of the declarant's request); the payload names the new version. Statistics follow it.
+ */
+export const DECLARATION_CHANGED_AFTER_RELEASE = 'customs.declaration_changed_after_release';
+export type DeclarationChangedAfterRelease = { readonly declarationId: string; readonly number: string; readonly version: number };
+
+/** Publishes DECLARATION_CHANGED_AFTER_RELEASE in the transaction that wrote the new version. */
+export const publishChangedAfterRelease = (tx: Db, row: DeclarationRow, version: number, at: Date): Promise<string> =>
+  publish(tx, DECLARATION_CHANGED_AFTER_RELEASE, { declarationId: row.id, number: row.number as string, version } satisfies DeclarationChangedAfterRelease, at);
 
 /** Confirmed receipts into the budget for a payment reference (art.149 p.2-3): the finance slice. */
 export type PaidTotal = (tx: Db, reference: string) => Promise<bigint>;
@@ -103,7 +113,12 @@ async function release(tx: Db, row: DeclarationRow, at: Date, actor: string, con
  */
 export async function releaseIfReady(tx: Db, ports: ReleasePorts, declarationId: string, at: Date): Promise<boolean> {
   const [row] = await tx.select().from(declarations).where(eq(declarations.id, declarationId)).for('update');
-  if (!row || !canMove(row.state, 'D17_released')) return false;
+  return row ? releaseLockedIfReady(tx, ports, row, at) : false;
+}
+
+/** `releaseIfReady` for a row the caller has already locked in this transaction and holds as it now stands. */
+export async function releaseLockedIfReady(tx: Db, ports: ReleasePorts, row: DeclarationRow, at: Date): Promise<boolean> {
+  if (!canMove(row.state, 'D17_released')) return false;
   if ((await unmetConditions(tx, ports, row, at)).length > 0) return false;
   await release(tx, row, at, 'system', false);
   return true;

@@ -22,7 +22,7 @@ import {
 import { afterReleaseCheck } from './after-release-check.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { declarationFacts } from './declaration-facts.ts';
-import { type ReleasePorts, releaseIfReady } from './declaration-release.ts';
+import { publishChangedAfterRelease, type ReleasePorts, releaseIfReady } from './declaration-release.ts';
 import { type SignatureVerdict, sha256Hex, signingBytes, verifyFiling } from './declaration-signature.ts';
 import { assessmentColumns, lockDeclaration, mayFile, type Refusal } from './declaration-store.ts';
 import { withdrawalExitReasons } from './free-zone-withdrawal.ts';
@@ -253,6 +253,8 @@ export async function decideRequest(
             ...(changes.kind === 'completion' ? { incompleteCompletedAt: now, ...payable } : {}),
           })
           .where(eq(declarations.id, row.id));
+        // D22 (art.133 p.8): the goods stay released and the statistics follow the changed data.
+        if (row.state === 'RELEASED' || row.state === 'CONDITIONALLY_RELEASED') await publishChangedAfterRelease(tx, row, version, now);
         if (row.state === 'AMENDMENT_DEMANDED')
           await tx
             .update(declarationRequests)

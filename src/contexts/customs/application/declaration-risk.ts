@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db.ts';
 import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
 import { canMove, type DeclarationState } from '../domain/declaration.ts';
 import { controlEvents, declarations } from '../infrastructure/declaration.schema.ts';
-import { type ReleasePorts, releaseIfReady } from './declaration-release.ts';
+import { type ReleasePorts, releaseLockedIfReady } from './declaration-release.ts';
 
 /** ASYCUDA's lanes (research/customs-anchors.md): green and blue release, yellow checks documents, red examines. */
 export const LANES = ['green', 'blue', 'yellow', 'red'] as const;
@@ -51,7 +51,8 @@ export async function applyRiskLane(
     const acts = await tx.select({ id: controlEvents.id }).from(controlEvents).where(eq(controlEvents.declarationId, row.id)).limit(1);
     if (acts.length === 0) state = 'REGISTERED';
   }
-  await tx
+  // The row is locked above; the updated row as returned is what the release check needs, so it is not read again.
+  const [updated] = await tx
     .update(declarations)
     .set({
       riskLane: input.lane,
@@ -61,8 +62,9 @@ export async function applyRiskLane(
       updatedAt: input.at,
       state,
     })
-    .where(eq(declarations.id, row.id));
-  const isReleased = !isControlled && (await releaseIfReady(tx, ports, row.id, input.at));
+    .where(eq(declarations.id, row.id))
+    .returning();
+  const isReleased = !isControlled && updated !== undefined && (await releaseLockedIfReady(tx, ports, updated, input.at));
   // Last: the audit chain's tip stays locked until the commit.
   await appendAudit(tx, input.at, {
     actor: input.actor,

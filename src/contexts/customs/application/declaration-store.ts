@@ -160,6 +160,7 @@ export async function declarationDetail(db: Db, _p: AccountPrincipal, row: Decla
     riskLane: row.riskLane,
     riskMeasures: row.riskMeasures ?? [],
     riskDecidedAt: iso(row.riskDecidedAt),
+    riskDecisionId: row.riskDecisionId,
     preliminaryDueAt: iso(row.preliminaryDueAt),
     incompletePermittedAt: iso(row.incompletePermittedAt),
     incompleteDueAt: iso(row.incompleteDueAt),

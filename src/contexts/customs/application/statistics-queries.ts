@@ -1,7 +1,9 @@
 /**
  * The analysts' view of the statistical database (art.504 p.1, CUS-INF-03): sums by month,
  * commodity code prefix, partner country, direction, regime or office. Releases later annulled
- * (art.134 p.3, art.149 p.6: the goods did not go) are left out.
+ * (art.134 p.3, art.149 p.6: the goods did not go) are left out, and of a declaration changed after
+ * release (art.133 p.8-9, CUS-DEC-50) only the rows of its latest version count: the earlier rows
+ * stay in the append-only table as history.
  */
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../../platform/db.ts';
@@ -42,6 +44,10 @@ export type StatisticsGroupRow = {
 };
 
 const monthStart = (m: string) => `${m}-01`;
+
+/** The rows of a declaration's latest recorded version (migration 0028): what the statistics count. */
+const isLatestVersion = (version: SQL | typeof statisticsItems.declarationVersion, declaration: SQL | typeof statisticsItems.declarationId) =>
+  sql`${version} = (SELECT max(l.declaration_version) FROM customs.statistics_items l WHERE l.declaration_id = ${declaration})`;
 const isMonth = (m: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(m);
 
 /** Sums by the groups asked, with the quantities per unit of measure; groups in key order. */
@@ -65,6 +71,7 @@ export async function statisticsSummary(
   const filters: SQL[] = [
     sql`s.period_month BETWEEN ${monthStart(q.fromMonth)}::date AND ${monthStart(q.toMonth)}::date`,
     sql`NOT EXISTS (SELECT 1 FROM customs.declarations d WHERE d.id = s.declaration_id AND d.state = 'RELEASE_ANNULLED')`,
+    isLatestVersion(sql`s.declaration_version`, sql`s.declaration_id`),
   ];
   if (q.commodityPrefix) filters.push(sql`s.commodity_code LIKE ${`${q.commodityPrefix}%`}`);
   if (q.country) filters.push(sql`s.partner_country = ${q.country}`);
@@ -139,7 +146,7 @@ async function totalOf(deps: CustomsDeps, q: StatisticsQuery): Promise<Statistic
   return all.value.totals;
 }
 
-/** The rows themselves, for checking a declaration's contribution (newest release first). */
+/** The rows counted (each declaration's latest version), for checking a declaration's contribution (newest release first). */
 export async function statisticsRows(
   deps: CustomsDeps,
   q: { readonly declarationNumber?: string; readonly month?: string; readonly limit?: number; readonly offset?: number },
@@ -150,6 +157,7 @@ export async function statisticsRows(
     .from(t)
     .where(
       and(
+        isLatestVersion(t.declarationVersion, t.declarationId),
         q.declarationNumber ? eq(t.declarationNumber, q.declarationNumber) : undefined,
         q.month && isMonth(q.month) ? eq(t.periodMonth, monthStart(q.month)) : undefined,
       ),
@@ -159,6 +167,7 @@ export async function statisticsRows(
     .offset(q.offset ?? 0);
   return found.map((r) => ({
     declarationNumber: r.declarationNumber,
+    declarationVersion: r.declarationVersion,
     itemNo: r.itemNo,
     month: r.periodMonth.slice(0, 7),
     releasedAt: r.releasedAt.toISOString(),

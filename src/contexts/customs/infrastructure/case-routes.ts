@@ -1,15 +1,16 @@
 /**
- * The HTTP shape the customs case files share (audits, escorts; docs/customs-audits.md "Shared case
- * helpers"): a kind's cases live under `base`, each at `${base}/:number`; officials create one
- * (201), list them, read one card and take steps on one (`${base}/:number/<step>`), each answering
- * the card or the use case's problem. Only the schemas and the use cases differ between kinds.
+ * The HTTP shape the customs case files share (audits, escorts, retained originals, undertakings;
+ * docs/customs-audits.md "Shared case helpers"): a kind's cases live under `base`, each at
+ * `${base}/:number` (or `:id`, the resource's `key`); officials create one (201), list them, read one
+ * card and take steps on one (`${base}/:number/<step>`), each answering the card or the use case's
+ * problem. Only the schemas and the use cases differ between kinds.
  */
 import type { FastifyReply, FastifySchema } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { Type } from 'typebox';
 import type { AccountPrincipal, Role } from '../../../platform/auth.ts';
 import { type App, requireRole, unwrap } from '../../../platform/http.ts';
-import type { Failure, Result } from '../../../platform/result.ts';
+import { type Failure, ok, type Result } from '../../../platform/result.ts';
 
 export const tags = ['customs'];
 /** Officials: the officer and the head of the customs authority (or an authorised deputy). */
@@ -22,13 +23,20 @@ export function created<T>(reply: FastifyReply, result: Result<T, Failure>): T {
   return value;
 }
 
-/** Where a kind's cases are: the collection's path, the `:number` params schema and the card's schema. */
-export type CaseResource<S extends TSchema> = { readonly base: string; readonly params: TSchema; readonly card: S };
+/**
+ * Where a kind's cases are: the collection's path, the params schema of one case, the card's schema
+ * and the name of the path parameter that identifies a case (`number` unless given).
+ */
+export type CaseResource<S extends TSchema> = { readonly base: string; readonly params: TSchema; readonly card: S; readonly key?: 'number' | 'id' };
 
 type Answer<S extends TSchema> = Promise<Result<Static<S>, Failure>>;
 
+const keyOf = <S extends TSchema>(r: CaseResource<S>) => r.key ?? 'number';
 /** The schemas are typed here only as FastifySchema (the kinds' own types are checked where `run` is given), so the params are read as validated. */
-const numberOf = (params: unknown) => (params as { readonly number: string }).number;
+const numberOf = (params: unknown, key: 'number' | 'id' = 'number') => (params as Readonly<Record<string, string>>)[key] as string;
+
+/** A use case's stored row shown as its card; a refusal passes through unchanged. */
+export const viewed = <T, V, E>(result: Result<T, E>, view: (value: T) => V): Result<V, E> => (result.ok ? ok(view(result.value)) : result);
 
 /** POST `base`: an official opens a case; 201 with its card. */
 export function caseCreateRoute<S extends TSchema, B extends TSchema>(
@@ -52,7 +60,7 @@ export function caseListRoute<S extends TSchema, Q extends TSchema>(
   app.get(r.base, { schema }, async (request) => list(requireRole(request, ...route.readers), request.query as Static<Q>));
 }
 
-/** GET `base/:number`: one card, read by `readers` (`get` answers NOT_FOUND for a case the reader may not see). */
+/** GET `base/:number` (or `base/:id`): one card, read by `readers` (`get` answers NOT_FOUND for a case the reader may not see). */
 export function caseCardRoute<S extends TSchema>(
   app: App,
   r: CaseResource<S>,
@@ -60,7 +68,8 @@ export function caseCardRoute<S extends TSchema>(
   get: (p: AccountPrincipal, number: string) => Answer<S>,
 ): void {
   const schema: FastifySchema = { tags, summary: route.summary, params: r.params, response: { 200: r.card } };
-  app.get(`${r.base}/:number`, { schema }, async (request) => unwrap(await get(requireRole(request, ...route.readers), numberOf(request.params))));
+  const key = keyOf(r);
+  app.get(`${r.base}/:${key}`, { schema }, async (request) => unwrap(await get(requireRole(request, ...route.readers), numberOf(request.params, key))));
 }
 
 /**
@@ -75,8 +84,9 @@ export function caseStepRoute<S extends TSchema, B extends TSchema>(
 ): void {
   const status = route.status ?? 200;
   const schema: FastifySchema = { tags, summary: route.summary, params: r.params, ...(route.body ? { body: route.body } : {}), response: { [status]: r.card } };
-  app.post(`${r.base}/:number/${route.path}`, { schema }, async (request, reply) => {
-    const result = await run(requireRole(request, ...CUSTOMS), numberOf(request.params), request.body as Static<B>);
+  const key = keyOf(r);
+  app.post(`${r.base}/:${key}/${route.path}`, { schema }, async (request, reply) => {
+    const result = await run(requireRole(request, ...CUSTOMS), numberOf(request.params, key), request.body as Static<B>);
     return status === 201 ? created(reply, result) : unwrap(result);
   });
 }

@@ -216,6 +216,11 @@ export const DetailSchema = Type.Object({
   ),
   riskMeasures: Type.Array(Type.String(), { description: 'Risk minimisation measures the lane calls for (art.428 i.7)' }),
   riskDecidedAt: Instant,
+  riskDecisionId: Nullable(
+    Uuid(
+      'The risk management decision that set the lane (a re-routing keeps it), the basis a control act cites (art.399 p.3); null until risk management has decided',
+    ),
+  ),
   preliminaryDueAt: Instant,
   incompletePermittedAt: Instant,
   incompleteDueAt: Instant,

@@ -65,6 +65,8 @@ export type RetentionRow = typeof retentionDocuments.$inferSelect;
 
 export const statisticsItems = customs.table('statistics_items', {
   declarationId: uuid('declaration_id').notNull(),
+  /** The version of the declaration the row was built from (0028): only each declaration's latest counts. */
+  declarationVersion: integer('declaration_version').notNull(),
   itemNo: integer('item_no').notNull(),
   declarationNumber: text('declaration_number').notNull(),
   periodMonth: date('period_month').notNull(),

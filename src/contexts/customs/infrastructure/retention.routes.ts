@@ -7,6 +7,7 @@ import { dueToLeaveRetention, getRetention, listRetention } from '../application
 import { receiveOriginal } from '../application/retention-receive.ts';
 import { returnOriginal } from '../application/retention-return.ts';
 import { CUSTOMS_ROLES } from '../application/undertaking-queries.ts';
+import { caseCardRoute, caseListRoute, viewed } from './case-routes.ts';
 import type { RetentionRow } from './exit-statistics.schema.ts';
 import { DueQuery, OriginalBody, RetentionListQuery, RetentionParams, RetentionSchema, ReturnBody } from './retention.schemas.ts';
 
@@ -50,17 +51,12 @@ export function retentionRoutes(app: App, deps: CustomsDeps): void {
       return view(row);
     },
   );
-  app.get(
-    BASE,
-    {
-      schema: {
-        tags,
-        summary: 'Retained originals (customs: all; a declarant: its own)',
-        querystring: RetentionListQuery,
-        response: { 200: Type.Array(RetentionSchema) },
-      },
-    },
-    async (request) => (await listRetention(deps, requireRole(request, ...CUSTOMS_ROLES, 'declarant'), request.query)).map(view),
+  const originals = { base: BASE, params: RetentionParams, card: RetentionSchema, key: 'id' } as const;
+  caseListRoute(
+    app,
+    originals,
+    { summary: 'Retained originals (customs: all; a declarant: its own)', querystring: RetentionListQuery, readers: [...CUSTOMS_ROLES, 'declarant'] },
+    async (p, query) => (await listRetention(deps, p, query)).map(view),
   );
   app.get(
     `${BASE}/due`,
@@ -78,8 +74,8 @@ export function retentionRoutes(app: App, deps: CustomsDeps): void {
       return (await dueToLeaveRetention(deps, { ...request.query, until })).map(view);
     },
   );
-  app.get(`${BASE}/:id`, { schema: { tags, summary: 'One retained original', params: RetentionParams, response: { 200: RetentionSchema } } }, async (request) =>
-    view(unwrap(await getRetention(deps, requireRole(request, ...CUSTOMS_ROLES, 'declarant'), request.params.id))),
+  caseCardRoute(app, originals, { summary: 'One retained original', readers: [...CUSTOMS_ROLES, 'declarant'] }, async (p, id) =>
+    viewed(await getRetention(deps, p, id), view),
   );
   app.post(
     `${BASE}/:id/return`,

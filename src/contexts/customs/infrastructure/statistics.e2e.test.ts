@@ -6,6 +6,7 @@ import { type Harness, harness } from './filing.fixtures.ts';
 
 type Item = {
   declarationNumber: string;
+  declarationVersion: number;
   itemNo: number;
   month: string;
   direction: string;
@@ -85,6 +86,7 @@ for (const target of testTargets()) {
         'customs_value_dirams',
         'declaration_id',
         'declaration_number',
+        'declaration_version',
         'destination_country',
         'direction',
         'event_id',
@@ -182,6 +184,95 @@ for (const target of testTargets()) {
         after.groups.map((g: { country: string }) => g.country),
         ['KZ'],
       );
+    });
+
+    test('CUS-INF-03, CUS-DEC-50: a change after release replaces the declaration’s statistical rows with rows of the changed version; the earlier rows stay as history and a redelivered event changes nothing', async () => {
+      const d = await h.released(h.exportData('CMR-S4'));
+      await t.c.worker.runOnce();
+      const sugarKg = async () => (await summary('&commodityPrefix=1701&country=KZ')).totals.netMassKg;
+      const before = await items(d.number);
+      assert.deepEqual(
+        before.map((i) => [i.declarationVersion, i.itemNo, i.netMassKg]),
+        [
+          [1, 1, '100.000'],
+          [1, 2, '10000.000'],
+        ],
+      );
+      assert.equal(await sugarKg(), '30000.000', 'two earlier sugar exports and this one');
+
+      // Customs corrects the net mass of the sugar after an examination (CONTROL_FINDINGS, by decision).
+      const data = h.exportData('CMR-S4');
+      const corrected = { ...data, items: data.items.map((i) => (i.number === 2 ? { ...i, netMassKg: '9950.000' } : i)) };
+      const decided = await h.officer.post(`/api/customs/declarations/${d.id}/after-release-decisions`, {
+        caseCode: 'CONTROL_FINDINGS',
+        reason: 'Акти экспертиза № 9',
+        data: corrected,
+      });
+      assert.deepEqual([decided.status, decided.body.state, decided.body.version], [200, 'RELEASED', 2], decided.text);
+      await t.c.worker.runOnce();
+      const changed = await items(d.number);
+      assert.deepEqual(
+        changed.map((i) => [i.declarationVersion, i.itemNo, i.netMassKg, i.customsValueDirams, i.month]),
+        [
+          [2, 1, '100.000', before[0]?.customsValueDirams, '2026-03'],
+          [2, 2, '9950.000', before[1]?.customsValueDirams, '2026-03'],
+        ],
+        'the rows of version 2 replace those of version 1, in the month of release',
+      );
+      assert.equal(await sugarKg(), '29950.000', 'the sums follow the change');
+      const counted = await summary(`&commodityPrefix=1701&country=KZ&groupBy=direction`);
+      assert.equal(counted.totals.declarations, 3, 'the declaration still counts once');
+      const history = await t.db.query<{ version: number; n: number }>(
+        `SELECT declaration_version AS version, count(*)::int AS n FROM customs.statistics_items WHERE declaration_id = '${d.id}' GROUP BY 1 ORDER BY 1`,
+      );
+      assert.deepEqual(
+        history.map((r) => [Number(r.version), Number(r.n)]),
+        [
+          [1, 2],
+          [2, 2],
+        ],
+        'append-only: version 1 is kept',
+      );
+
+      // As if the worker lost its marks: the change event delivered again writes nothing.
+      await t.db.query(`DELETE FROM platform.processed_events WHERE handler = 'customs.statistics-on-change-after-release'`);
+      await t.db.query(`UPDATE platform.outbox SET delivered_at = NULL WHERE topic = 'customs.declaration_changed_after_release'`);
+      await t.c.worker.runOnce();
+      const [pending] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM platform.outbox WHERE topic = 'customs.declaration_changed_after_release' AND delivered_at IS NULL`,
+      );
+      assert.equal(Number(pending?.n), 0);
+      assert.deepEqual(await items(d.number), changed);
+      const [total] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customs.statistics_items WHERE declaration_id = '${d.id}'`);
+      assert.equal(Number(total?.n), 4);
+
+      // The declarant's request under a case, permitted by customs (D22), is followed the same way.
+      const typo = { ...corrected, items: corrected.items.map((i) => (i.number === 1 ? { ...i, description: `${i.description} (смартфон)` } : i)) };
+      const payload = await h.declarant.post(`/api/customs/declarations/${d.id}/after-release-changes/payload`, {
+        caseCode: 'TYPOGRAPHICAL',
+        reason: 'Хатои чопӣ',
+        data: typo,
+      });
+      assert.equal(payload.status, 200, payload.text);
+      const request = await h.declarant.post(`/api/customs/declarations/${d.id}/after-release-changes`, {
+        signature: await h.signer.sign(payload.body.payload),
+        certificatePem: h.signer.certificatePem,
+        caseCode: 'TYPOGRAPHICAL',
+        reason: 'Хатои чопӣ',
+        data: typo,
+      });
+      assert.equal(request.status, 201, request.text);
+      const permitted = await h.officer.post(`/api/customs/declarations/${d.id}/requests/${request.body.id}/decision`, { permit: true, reasons: [] });
+      assert.deepEqual([permitted.status, permitted.body.version], [200, 3], permitted.text);
+      await t.c.worker.runOnce();
+      assert.deepEqual(
+        (await items(d.number)).map((i) => [i.declarationVersion, i.itemNo, i.netMassKg]),
+        [
+          [3, 1, '100.000'],
+          [3, 2, '9950.000'],
+        ],
+      );
+      assert.equal(await sugarKg(), '29950.000');
     });
   });
 }

@@ -47,6 +47,9 @@ export const ItemsQuery = Type.Object(
 );
 export const ItemSchema = Type.Object({
   declarationNumber: Type.String(),
+  declarationVersion: Type.Integer({
+    description: 'The version of the declaration the row was built from: the latest, also after a change after release (art.133 p.8-9)',
+  }),
   itemNo: Type.Integer(),
   month: Type.String(),
   releasedAt: IsoDateTime(),

@@ -6,6 +6,7 @@ import { fulfilUndertaking } from '../application/undertaking-fulfil.ts';
 import { giveUndertaking } from '../application/undertaking-give.ts';
 import { recordUndertakingParameter } from '../application/undertaking-parameters.ts';
 import { CUSTOMS_ROLES, getUndertaking, listUndertakingParameters, listUndertakings } from '../application/undertaking-queries.ts';
+import { caseCardRoute, caseListRoute, viewed } from './case-routes.ts';
 import type { UndertakingParameterRow, UndertakingRow } from './exit-statistics.schema.ts';
 import {
   DecisionBody,
@@ -65,22 +66,15 @@ export function undertakingRoutes(app: App, deps: CustomsDeps): void {
       return view(row);
     },
   );
-  app.get(
-    BASE,
-    {
-      schema: {
-        tags,
-        summary: 'Undertakings (customs: all; a declarant: its own)',
-        querystring: UndertakingListQuery,
-        response: { 200: Type.Array(UndertakingSchema) },
-      },
-    },
-    async (request) => (await listUndertakings(deps, requireRole(request, ...CUSTOMS_ROLES, 'declarant'), request.query)).map(view),
+  const undertakings = { base: BASE, params: UndertakingParams, card: UndertakingSchema };
+  caseListRoute(
+    app,
+    undertakings,
+    { summary: 'Undertakings (customs: all; a declarant: its own)', querystring: UndertakingListQuery, readers: [...CUSTOMS_ROLES, 'declarant'] },
+    async (p, query) => (await listUndertakings(deps, p, query)).map(view),
   );
-  app.get(
-    `${BASE}/:number`,
-    { schema: { tags, summary: 'One undertaking', params: UndertakingParams, response: { 200: UndertakingSchema } } },
-    async (request) => view(unwrap(await getUndertaking(deps, requireRole(request, ...CUSTOMS_ROLES, 'declarant'), request.params.number))),
+  caseCardRoute(app, undertakings, { summary: 'One undertaking', readers: [...CUSTOMS_ROLES, 'declarant'] }, async (p, number) =>
+    viewed(await getUndertaking(deps, p, number), view),
   );
   app.post(
     `${BASE}/:number/decision`,

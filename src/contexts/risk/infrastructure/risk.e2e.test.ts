@@ -124,6 +124,33 @@ for (const target of testTargets()) {
       assert.equal(release?.actor, 'system', 'released by the system, not an officer');
     });
 
+    test('CUS-CTL-03, CUS-CTL-02: the declaration’s detail names the risk decision that chose its lane (null before it), kept on re-routing and cited by each control act', async () => {
+      const d = await register(filer, '01 TRC 0001');
+      const waiting = await declaration(d.id);
+      assert.deepEqual([waiting.riskLane, waiting.riskDecisionId], [null, null], 'no decision yet');
+      const decision = await decisionOf(t, officer, d.id);
+      const decided = await declaration(d.id);
+      assert.deepEqual([decided.riskLane, decided.riskDecisionId], [decision.lane, decision.id], 'the hand-off carries the decision id with the lane');
+      // From the declaration to the decision: the analyst reads the very decision the detail names.
+      const traced = await analyst.get(`/api/risk/decisions/${decided.riskDecisionId}`);
+      assert.deepEqual([traced.status, traced.body.subjectId, traced.body.lane], [200, d.id, decision.lane], traced.text);
+      const up = await officer.post(`/api/risk/decisions/${decision.id}/reroute`, { lane: 'yellow' });
+      assert.equal(up.status, 200, up.text);
+      const rerouted = await declaration(d.id);
+      assert.deepEqual([rerouted.state, rerouted.riskLane, rerouted.riskDecisionId], ['UNDER_CONTROL', 'yellow', decision.id]);
+      assert.equal((await control(d.id, { kind: 'documents_requested', note: 'art.404' })).status, 200);
+      const bases = await rows<{ risk_decision_id: string }>(
+        t.db.db,
+        sql`SELECT risk_decision_id::text FROM customs.control_events WHERE declaration_id = ${d.id}`,
+      );
+      assert.deepEqual(
+        bases.map((b) => b.risk_decision_id),
+        [rerouted.riskDecisionId],
+        'the control act cites the decision the detail shows',
+      );
+      assert.equal((await declaration(d.id, declarant)).riskDecisionId, decision.id, 'the declarant sees which decision, never why');
+    });
+
     test('CUS-CTL-03, AMB-11: before release no control act without the risk decision, nor a form it did not choose', async () => {
       const d = await register(filer, '01 CTL 0001');
       const early = await control(d.id, { kind: 'documents_requested', note: 'art.404' });
