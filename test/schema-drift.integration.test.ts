@@ -5,6 +5,7 @@ import * as cashdesk from '../src/contexts/cashdesk/infrastructure/schema.ts';
 import * as customsAudits from '../src/contexts/customs/infrastructure/audit.schema.ts';
 import * as customsDeclarations from '../src/contexts/customs/infrastructure/declaration.schema.ts';
 import * as customsEscorts from '../src/contexts/customs/infrastructure/escort.schema.ts';
+import * as customsControlPowers from '../src/contexts/customs/infrastructure/control-powers.schema.ts';
 import * as customsAfterRelease from '../src/contexts/customs/infrastructure/after-release.schema.ts';
 import * as customsCurrencyControl from '../src/contexts/customs/infrastructure/currency-control.schema.ts';
 import * as customsSamples from '../src/contexts/customs/infrastructure/sample.schema.ts';
@@ -65,6 +66,7 @@ const tables: PgTable[] = [
       ...Object.values(customsAfterRelease),
       ...Object.values(customsExits),
       ...Object.values(customsForms),
+      ...Object.values(customsControlPowers),
     ] as unknown[]
   ).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v),
 ];

@@ -74,6 +74,7 @@ const customs = () => import('./pages/customs/index.ts');
 const MyDeclarationsPage = lazy(() => customs().then((m) => ({ default: m.MyDeclarationsPage })));
 const DeclarationPage = lazy(() => customs().then((m) => ({ default: m.DeclarationPage })));
 const DeclarationQueuePage = lazy(() => customs().then((m) => ({ default: m.QueuePage })));
+const ControlPowersPage = lazy(() => customs().then((m) => ({ default: m.ControlPowersPage })));
 // Risk management (docs/risk-ui.md): profiles, statistics and settings, for the risk analyst only (art.429(2) p.3).
 const risk = () => import('./pages/risk/index.ts');
 const RiskProfilesPage = lazy(() => risk().then((m) => ({ default: m.ProfilesPage })));
@@ -175,6 +176,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/customs/declarations/new', render: () => guard(['declarant'], <DeclarationPage />) },
   { path: '/customs/declarations/:id', render: (p) => guard(CUSTOMS_READERS, <DeclarationPage id={p.id ?? ''} />) },
   { path: '/customs/queue', render: () => guard(['customs_officer', 'risk_analyst'], <DeclarationQueuePage />) },
+  { path: '/customs/control-powers', render: () => guard(['customs_head'], <ControlPowersPage />) },
 
   { path: '/risk/profiles', render: () => guard(['risk_analyst'], <RiskProfilesPage />) },
   { path: '/risk/profiles/new', render: () => guard(['risk_analyst'], <NewRiskProfilePage />) },

@@ -65,8 +65,9 @@ import { currencyControlRoutes } from './infrastructure/currency-control.routes.
 import { labResultRoutes } from './infrastructure/lab-result.routes.ts';
 import { sampleRoutes } from './infrastructure/sample.routes.ts';
 import { simplifiedRoutes } from './infrastructure/simplified.routes.ts';
+import { controlPowerProblems } from './domain/control-powers-errors.ts';
 import { exitProblems } from './domain/exit-errors.ts';
-import { statisticsOnRelease } from './application/statistics-record.ts';
+import { statisticsOnChangeAfterRelease, statisticsOnRelease } from './application/statistics-record.ts';
 import { undertakingChecker } from './application/undertaking-checker.ts';
 import { exitRoutes } from './infrastructure/exit.routes.ts';
 import { freeZoneWithdrawalRoutes } from './infrastructure/free-zone-withdrawal.routes.ts';
@@ -77,6 +78,7 @@ import { formDefinitionProblems } from './domain/form-definition-errors.ts';
 import { valueFormProblems } from './domain/value-form-errors.ts';
 import { formDefinitionRoutes } from './infrastructure/form-definition.routes.ts';
 import { valueCommunicationRoutes } from './infrastructure/value-communication.routes.ts';
+import { controlPowersRoutes } from './infrastructure/control-powers.routes.ts';
 import { valueFormRoutes } from './infrastructure/value-form.routes.ts';
 
 export type { CustomsDeps } from './application/deps.ts';
@@ -217,6 +219,7 @@ export const customsErrorSections: readonly (readonly [string, Readonly<Record<s
   ['Customs: stock ledgers of regime places and processing permits', regimeProblems],
   ['Customs: audits (art.417, 417(1), 417(2))', auditProblems],
   ['Customs: escort (art.402(1))', escortProblems],
+  ['Customs: officers’ powers of control (art.399 p.4)', controlPowerProblems],
 ];
 
 /** Every refusal of the context (docs/errors.md). */
@@ -304,8 +307,16 @@ export function createCustomsContext(base: CustomsContextDeps) {
       formDefinitionRoutes(app, deps);
       valueFormRoutes(app, deps);
       valueCommunicationRoutes(app, deps);
+      controlPowersRoutes(app, deps);
     },
-    handlers: [onPayment, onRelease, ...periodicDeclarationHandlers(deps), escortProposalHandler(deps), statisticsOnRelease()] as EventHandler[],
+    handlers: [
+      onPayment,
+      onRelease,
+      ...periodicDeclarationHandlers(deps),
+      escortProposalHandler(deps),
+      statisticsOnRelease(),
+      statisticsOnChangeAfterRelease(),
+    ] as EventHandler[],
     checkers: [
       periodicChecker(),
       preliminaryDueChecker(),

@@ -6036,6 +6036,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -6362,6 +6363,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -6572,6 +6574,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -6898,6 +6901,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -7257,6 +7261,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -7628,6 +7633,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -7847,6 +7853,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -8058,6 +8065,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -8271,6 +8279,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -8484,6 +8493,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -8697,6 +8707,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -8907,6 +8918,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -9117,6 +9129,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -9327,6 +9340,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -9541,6 +9555,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -9752,6 +9767,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -16492,6 +16508,7 @@ export type Operations = {
       /** Risk minimisation measures the lane calls for (art.428 i.7) */
       riskMeasures: string[];
       riskDecidedAt: string | null;
+      riskDecisionId: string | null;
       preliminaryDueAt: string | null;
       incompletePermittedAt: string | null;
       incompleteDueAt: string | null;
@@ -16943,6 +16960,8 @@ export type Operations = {
     body: never;
     response: {
       declarationNumber: string;
+      /** The version of the declaration the row was built from: the latest, also after a change after release (art.133 p.8-9) */
+      declarationVersion: number;
       itemNo: number;
       month: string;
       releasedAt: string;
@@ -17771,6 +17790,72 @@ export type Operations = {
       recordedBy: string | null;
       recordedAt: string;
     }[];
+  };
+  /** The head’s list: every customs officer with the forms of control within their powers */
+  "GET /api/customs/control-powers": {
+    params: never;
+    query: never;
+    body: never;
+    response: {
+      /** The customs officer’s account */
+      accountId: string;
+      login: string;
+      displayName: string;
+      /** The forms of control the officer may apply (art.399 p.4) */
+      forms: ("documentary_check" | "physical_examination" | "expert_examination" | "release_suspension")[];
+      /** True while the head has not set them: every form the customs officer’s role gives */
+      isRoleDefault: boolean;
+      basis: string | null;
+      setAt: string | null;
+      setBy: string | null;
+    }[];
+  };
+  /** One officer’s powers of control: the head sees anyone’s, an officer their own */
+  "GET /api/customs/control-powers/{accountId}": {
+    params: {
+      accountId: string;
+    };
+    query: never;
+    body: never;
+    response: {
+      /** The customs officer’s account */
+      accountId: string;
+      login: string;
+      displayName: string;
+      /** The forms of control the officer may apply (art.399 p.4) */
+      forms: ("documentary_check" | "physical_examination" | "expert_examination" | "release_suspension")[];
+      /** True while the head has not set them: every form the customs officer’s role gives */
+      isRoleDefault: boolean;
+      basis: string | null;
+      setAt: string | null;
+      setBy: string | null;
+    };
+  };
+  /** The head sets the forms of control an officer may apply, citing the order that grants them; every control act is checked against them */
+  "PUT /api/customs/control-powers/{accountId}": {
+    params: {
+      accountId: string;
+    };
+    query: never;
+    body: {
+      /** Every form the officer may apply; empty: none */
+      forms: ("documentary_check" | "physical_examination" | "expert_examination" | "release_suspension")[];
+      /** The order or job description that grants them */
+      basis: string;
+    };
+    response: {
+      /** The customs officer’s account */
+      accountId: string;
+      login: string;
+      displayName: string;
+      /** The forms of control the officer may apply (art.399 p.4) */
+      forms: ("documentary_check" | "physical_examination" | "expert_examination" | "release_suspension")[];
+      /** True while the head has not set them: every form the customs officer’s role gives */
+      isRoleDefault: boolean;
+      basis: string | null;
+      setAt: string | null;
+      setBy: string | null;
+    };
   };
   /** Risk profiles by code, with their latest and active versions (risk analyst only, art.429(2) p.3) */
   "GET /api/risk/profiles": {

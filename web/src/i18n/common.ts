@@ -90,6 +90,7 @@ export const common = {
     myDeclarations: ['Эъломияҳои ман', 'Мои декларации', 'My declarations'],
     newDeclaration: ['Эъломияи нав', 'Новая декларация', 'New declaration'],
     declarationQueue: ['Навбати эъломияҳо', 'Очередь деклараций', 'Declaration queue'],
+    controlPowers: ['Ваколатҳои назорат', 'Полномочия по контролю', 'Powers of control'],
     riskProfiles: ['Профилҳои таваккал', 'Профили риска', 'Risk profiles'],
     riskStatistics: ['Омори таваккал', 'Статистика рисков', 'Risk statistics'],
     riskSettings: ['Танзимоти интихоб', 'Настройки селективности', 'Selectivity settings'],

@@ -591,7 +591,6 @@ export const customs = {
       seen: ['Нусхаи аслӣ дида шуд', 'Оригинал предъявлен', 'Original seen'],
       lane: ['Долони хатарро додан', 'Назначить коридор риска', 'Give the risk lane'],
       presentation: ['Мол пешниҳод шуд', 'Товары предъявлены', 'Goods presented'],
-      exit: ['Мол аз қаламрав баромад', 'Товары вывезены', 'Goods left the territory'],
       permitIncomplete: ['Иҷозати эъломияи нопурра', 'Разрешить неполную декларацию', 'Permit an incomplete declaration'],
       done: ['Иҷро шуд', 'Выполнено', 'Done'],
       unmet: ['Иҷро нашуда: {{list}}', 'Не выполнено: {{list}}', 'Unmet: {{list}}'],

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { cabinet } from './cabinet.ts';
 import { common } from './common.ts';
 import { customs } from './customs.ts';
+import { customsRequests } from './customs-requests.ts';
+import { customsPowers } from './customs-powers.ts';
 import { type Language, isLanguage, pick, type Strings } from './dict.ts';
 import { fiscal } from './fiscal.ts';
 import { fiscalData } from './fiscal-data.ts';
@@ -32,6 +34,8 @@ const dict = {
   ...servicesQuality,
   ...servicesIdentity,
   ...customs,
+  ...customsRequests,
+  ...customsPowers,
   ...risk,
 };
 export type Translation = Strings<typeof dict>;

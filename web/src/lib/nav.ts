@@ -57,6 +57,7 @@ export type NavLabel =
   | 'myDeclarations'
   | 'newDeclaration'
   | 'declarationQueue'
+  | 'controlPowers'
   | 'riskProfiles'
   | 'riskStatistics'
   | 'riskSettings';
@@ -162,8 +163,12 @@ export const ROLE_NAV: Readonly<Partial<Record<Role, readonly NavItem[]>>> = {
     { to: '/customs/queue', label: 'declarationQueue' },
     { to: '/inbox', label: 'inboxShort' },
   ],
-  // The head of a customs authority signs field-audit orders and extensions (art.417(2) p.2) through the API; the inbox carries overdue audits.
-  customs_head: [{ to: '/inbox', label: 'inboxShort' }],
+  // The head of a customs authority sets each officer's powers of control (art.399 p.4) and signs field-audit orders and
+  // extensions (art.417(2) p.2) through the API; the inbox carries overdue audits.
+  customs_head: [
+    { to: '/customs/control-powers', label: 'controlPowers' },
+    { to: '/inbox', label: 'inboxShort' },
+  ],
   // The risk analyst (art.429(2) p.3: the only role that sees profiles) starts at the profiles.
   risk_analyst: [
     { to: '/risk/profiles', label: 'riskProfiles' },

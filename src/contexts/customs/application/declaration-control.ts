@@ -5,9 +5,11 @@ import { type Db, transact } from '../../../platform/db.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { notify } from '../../../platform/notifications.ts';
 import { publish } from '../../../platform/outbox.ts';
-import { fail, ok, type Result } from '../../../platform/result.ts';
+import { type Failure, fail, ok, type Result } from '../../../platform/result.ts';
+import type { ControlPowerErrorCode } from '../domain/control-powers-errors.ts';
 import { canMove, type DeclarationState } from '../domain/declaration.ts';
 import { type ControlEventKind, type ControlEventRow, controlEvents, type DeclarationRow, declarations } from '../infrastructure/declaration.schema.ts';
+import { missingControlPower } from './control-powers.ts';
 import { actorOf, type CustomsDeps } from './deps.ts';
 import { type ReleasePorts, releaseIfReady } from './declaration-release.ts';
 import { CONTROLLED_LANES, type Lane } from './declaration-risk.ts';
@@ -81,11 +83,14 @@ export async function recordControlEvent(
   actor: AccountPrincipal,
   id: string,
   input: ControlInput,
-): Promise<Result<DeclarationRow, Refusal>> {
+): Promise<Result<DeclarationRow, Refusal | Failure<ControlPowerErrorCode>>> {
   return transact(deps.database.db, async (tx) => {
     const found = await lockDeclaration(tx, actor, id);
     if (!found.ok) return found;
     const row = found.value;
+    // Art.399 p.4 (CUS-CTL-04): only within the powers the head gave this officer.
+    const required = await missingControlPower(tx, actor, input.kind);
+    if (required) return fail('CONTROL_POWER_MISSING', 'body.kind', { kind: input.kind, required });
     const now = deps.clock.now();
     let next: DeclarationState | undefined;
     if (input.kind === 'release_suspended') {

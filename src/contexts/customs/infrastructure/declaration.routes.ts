@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { Result } from '../../../platform/result.ts';
+import type { Failure, Result } from '../../../platform/result.ts';
 import { type App, ProblemError, requireRole, unwrap } from '../../../platform/http.ts';
 import type { CustomsDeps } from '../application/deps.ts';
 import { recordControlEvent, markRemedied } from '../application/declaration-control.ts';
@@ -60,7 +60,7 @@ export type DeclarationPorts = ReleasePorts & RegistrationPorts;
 /** The goods declaration over HTTP (docs/customs-declarations.md): the declarant's and the officer's steps. */
 export function declarationRoutes(app: App, deps: CustomsDeps, ports: DeclarationPorts): void {
   const base = '/api/customs/declarations';
-  const detail = async (request: { principal: unknown }, result: Result<DeclarationRow, Refusal>) => {
+  const detail = async (request: { principal: unknown }, result: Result<DeclarationRow, Refusal | Failure>) => {
     const row = unwrap(result);
     return declarationDetail(deps.database.db, request.principal as never, row);
   };

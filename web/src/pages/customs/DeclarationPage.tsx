@@ -13,8 +13,12 @@ import { Editor } from './Editor.tsx';
 import { type Detail, emptyData, isBeforeRelease, mayWithdraw, releaseClock } from './model.ts';
 import { OfficerPanel } from './OfficerPanel.tsx';
 import { Assessment, ClockText, Field, StateBadge, useCustomsText } from './parts.tsx';
+import { SamplesPanel } from './SamplesPanel.tsx';
 import { hasKeyFiles, KeyFileInputs, type KeyFiles, NO_FILES, useSign } from './SignPanel.tsx';
+import { SimplifiedPanel } from './SimplifiedPanel.tsx';
 import { DeclarationTimeline, RequestList } from './Timeline.tsx';
+import { UndertakingsPanel } from './UndertakingsPanel.tsx';
+import { ValuePanel } from './ValuePanel.tsx';
 
 /** The live status is asked again this often, and whenever the window regains focus. */
 const POLL_MS = 5_000;
@@ -88,7 +92,9 @@ export function DeclarationPage({ id }: { id?: string }) {
               }
             : {})}
         />
-      ) : (
+      ) : null}
+      {current === 'edit' && d && role && <SidePanels d={d} role={role} />}
+      {current === 'edit' || current === 'amend' ? null : (
         <Loadable state={fresh ? { ...loaded, data: fresh } : loaded}>
           {(detail) =>
             detail && <DeclarationView d={detail} role={role} onChanged={(next) => setFresh(next)} onAmend={() => setMode('amend')} onWithdrawn={reload} />
@@ -159,6 +165,7 @@ function DeclarationView({
           </Card>
           <Assessment d={d} />
           <ItemsSummary d={d} />
+          {role && <SidePanels d={d} role={role} />}
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
@@ -168,6 +175,25 @@ function DeclarationView({
         </Stack>
       </Grid.Col>
     </Grid>
+  );
+}
+
+/** Who may read the value form, communications, samples and results of a declaration (the API's readers). */
+const READERS: readonly Role[] = ['declarant', 'customs_officer', 'risk_analyst'];
+
+/**
+ * What the declarant asks and sees around the declaration, and customs decides: the customs value,
+ * samples and their results, art.150 undertakings, and simplified export (declarant, export only).
+ */
+function SidePanels({ d, role }: { d: Detail; role: Role }) {
+  if (!READERS.includes(role)) return null;
+  return (
+    <>
+      {d.state !== 'DRAFT' && <ValuePanel d={d} />}
+      <SamplesPanel d={d} role={role} />
+      {d.state !== 'DRAFT' && <UndertakingsPanel d={d} role={role} />}
+      {role === 'declarant' && d.direction === 'export' && <SimplifiedPanel d={d} />}
+    </>
   );
 }
 

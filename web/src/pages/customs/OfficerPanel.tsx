@@ -5,6 +5,8 @@ import { api } from '../../api/client.ts';
 import type { Role } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-api.ts';
 import { CustomsModal } from './CustomsModal.tsx';
+import { ExitPanel } from './ExitPanel.tsx';
+import { OwnPowers } from './OwnPowers.tsx';
 import { LanePanel } from '../risk/LanePanel.tsx';
 import { CONTROL_KINDS, type ControlKind, type Detail, isDecidable, ORIGINAL_KINDS, REFUSAL_GROUNDS } from './model.ts';
 import { CustomsProblem, useCustomsText } from './parts.tsx';
@@ -17,8 +19,9 @@ const dushanbeInstant = (local: string) => (local ? new Date(`${local}:00+05:00`
 /**
  * The officer's actions on a declaration (IMP-18, art.133 p.6, art.149-153, art.63 p.12): control
  * events, decisions on requests, the demand to amend, release or conditional release, refusal of
- * release with its grounds, and originals; both the officer and the risk analyst see the lane of the
- * risk management system and may re-route it (LanePanel).
+ * release with its grounds, originals, and the border office's exit data of a released export
+ * (ExitPanel); both the officer and the risk analyst see the lane of the risk management system and
+ * may re-route it (LanePanel).
  */
 export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDone: (d: Detail) => void }) {
   const { t } = useTranslation();
@@ -67,13 +70,12 @@ export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDon
   const original = useAction(() =>
     api('POST /api/customs/declarations/{id}/original-requests', { params, body: { documentType, kind: originalKind, riskBasis: note.trim() } }),
   );
-  const quick = useAction((path: 'presentation' | 'exit' | 'incomplete-permission' | { remedied: string } | { seen: string }) => {
+  const quick = useAction((path: 'presentation' | 'incomplete-permission' | { remedied: string } | { seen: string }) => {
     if (typeof path === 'object' && 'remedied' in path)
       return api('POST /api/customs/declarations/{id}/control-events/{eventId}/remedied', { params: { id: d.id, eventId: path.remedied } });
     if (typeof path === 'object')
       return api('POST /api/customs/declarations/{id}/original-requests/{requestId}/seen', { params: { id: d.id, requestId: path.seen } });
     if (path === 'presentation') return api('POST /api/customs/declarations/{id}/presentation', { params });
-    if (path === 'exit') return api('POST /api/customs/declarations/{id}/exit', { params });
     return api('POST /api/customs/declarations/{id}/incomplete-permission', { params });
   });
 
@@ -109,6 +111,7 @@ export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDon
   const decidable = isDecidable(d.state);
   return (
     <Stack gap="xs" data-testid="officer-actions">
+      <OwnPowers />
       <LanePanel d={d} onDone={onDone} />
       <Group gap="xs" wrap="wrap">
         {decidable && (
@@ -137,17 +140,13 @@ export function OfficerPanel({ d, role, onDone }: { d: Detail; role: Role; onDon
             {t('cus.officer.presentation')}
           </Button>
         )}
-        {d.state === 'RELEASED' && d.direction === 'export' && (
-          <Button variant="light" onClick={() => void runQuick('exit')}>
-            {t('cus.officer.exit')}
-          </Button>
-        )}
         {d.state === 'DRAFT' && d.form === 'incomplete' && (
           <Button variant="light" onClick={() => void runQuick('incomplete-permission')}>
             {t('cus.officer.permitIncomplete')}
           </Button>
         )}
       </Group>
+      <ExitPanel d={d} />
       {openRequests.map((r) => (
         <Group key={r.id} gap="xs" data-testid="open-request">
           <Text size="sm">
