@@ -10,11 +10,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createAccount } from '../../src/platform/auth.ts';
 import { importDeclaration, testAuthority } from '../customs-fixtures.ts';
 import { testTargets } from '../db.ts';
-import { apiAs, assertWebBuilt, type BrowserServer, launchChromium, startBrowserServer } from './harness.ts';
+import { apiAs, assertWebBuilt, type BrowserServer, launchChromium, logInAs, openPage, startBrowserServer } from './harness.ts';
 import { PASSWORD } from './seed.ts';
 
 const SHOTS = process.env.BEKOGAZ_SCREENSHOTS;
@@ -57,24 +57,8 @@ for (const target of testTargets()) {
       await server?.close();
     });
 
-    const newPage = async (): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'tg-TJ', timezoneId: 'Asia/Dushanbe' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-      });
-      return { context, page, errors };
-    };
-    const login = async (page: Page, name: string) => {
-      await page.goto(`${server.url}/login`);
-      await page.locator('input[name=login]').fill(name);
-      await page.locator('input[name=secret]').fill(PASSWORD);
-      await page.locator('form button[type=submit]').click();
-      await page.getByTestId('user-block').waitFor();
-    };
+    const newPage = () => openPage(browser, { consoleErrors: true });
+    const login = (page: Page, name: string) => logInAs(page, server.url, name, PASSWORD);
     const formsIn = (page: Page, login: string) =>
       page
         .locator(`[data-testid=powers-row][data-login="${login}"] [data-testid=power-form]`)
@@ -111,6 +95,8 @@ for (const target of testTargets()) {
       await dialog.waitFor({ state: 'detached' });
 
       // The list shows the one form left, the order it rests on, who set it; no longer the role's default.
+      // The list reloads after the save: wait for the forms taken away to leave the row.
+      await row.locator('[data-testid=power-form][data-form=physical_examination]').waitFor({ state: 'detached' });
       await row.locator('[data-testid=power-form][data-form=documentary_check]').getByText('Санҷиши ҳуҷҷатҳо').waitFor();
       assert.deepEqual(await formsIn(page, narrowed.login), ['documentary_check']);
       assert.equal(await row.getByTestId('role-default').count(), 0);
@@ -179,6 +165,13 @@ for (const target of testTargets()) {
       await page.getByTestId('own-powers').getByText('Санҷиши ҳуҷҷатҳо').waitFor();
       assert.deepEqual(await ownForms(page), ['documentary_check']);
       await shot(page, 'ctl04-5-officer-tg');
+      // An act outside the officer's powers is refused on the page, naming the forms it would need.
+      await page.getByTestId('action-control').click();
+      const form = page.getByTestId('control-form');
+      await form.locator('select[name=control-kind]').selectOption('inspection_decided');
+      await form.locator('button[type=submit]').click();
+      await form.getByTestId('problem').getByText('CONTROL_POWER_MISSING', { exact: false }).waitFor();
+      assert.equal(await form.getByTestId('required-forms').textContent(), 'Барои ин амал яке аз ин шаклҳо лозим аст: Муоина ва азназаргузаронии гумрукӣ');
       await context.close();
 
       const desk = await newPage();

@@ -11,11 +11,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createAccount } from '../../src/platform/auth.ts';
 import { type Signer, testAuthority } from '../customs-fixtures.ts';
 import { testTargets } from '../db.ts';
-import { apiAs, assertWebBuilt, type BrowserServer, launchChromium, startBrowserServer } from './harness.ts';
+import { apiAs, assertWebBuilt, type BrowserServer, launchChromium, logInAs, openPage, startBrowserServer } from './harness.ts';
 import { PASSWORD } from './seed.ts';
 
 const SHOTS = process.env.BEKOGAZ_SCREENSHOTS;
@@ -53,25 +53,8 @@ for (const target of testTargets()) {
       await server?.close();
     });
 
-    const newPage = async (): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'tg-TJ', timezoneId: 'Asia/Dushanbe' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      // A refusal the page expects (422) is logged by Chromium as a failed resource; anything else is an error.
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-      });
-      return { context, page, errors };
-    };
-    const login = async (page: Page, name: string, secret: string) => {
-      await page.goto(`${server.url}/login`);
-      await page.locator('input[name=login]').fill(name);
-      await page.locator('input[name=secret]').fill(secret);
-      await page.locator('form button[type=submit]').click();
-      await page.getByTestId('user-block').waitFor();
-    };
+    const newPage = () => openPage(browser, { consoleErrors: true });
+    const login = (page: Page, name: string, secret: string) => logInAs(page, server.url, name, secret);
 
     const addItem = async (page: Page, search: string, code: string, fields: Record<string, string>) => {
       await page.getByTestId('add-item').click();

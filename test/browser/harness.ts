@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { createContainer, type Container } from '../../src/app/container.ts';
 import { buildServer, WEB_DIST } from '../../src/app/server.ts';
 import type { App } from '../../src/platform/http.ts';
@@ -86,4 +86,46 @@ export async function apiAs(base: string, login: string, secret: string) {
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   };
+}
+
+export type OpenPage = { readonly context: BrowserContext; readonly page: Page; readonly errors: string[] };
+
+/**
+ * A fresh context and page as a user in Dushanbe sees it (Tajik, Asia/Dushanbe), collecting the
+ * page's uncaught errors into `errors`; with `consoleErrors`, also console errors other than failed
+ * resources (a refusal the page expects, 4xx, is logged by Chromium as a failed resource).
+ */
+export async function openPage(
+  browser: Browser,
+  options: {
+    readonly viewport?: { width: number; height: number };
+    readonly timeoutMs?: number;
+    readonly consoleErrors?: boolean;
+    readonly context?: BrowserContextOptions;
+  } = {},
+): Promise<OpenPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    locale: 'tg-TJ',
+    timezoneId: 'Asia/Dushanbe',
+    ...options.context,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.timeoutMs ?? 20_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (options.consoleErrors)
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+  return { context, page, errors };
+}
+
+/** Logs in on the login page and waits for the signed-in shell. */
+export async function logInAs(page: Page, base: string, login: string, secret: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('input[name=login]').fill(login);
+  await page.locator('input[name=secret]').fill(secret);
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('user-block').waitFor();
 }

@@ -12,10 +12,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createAccount } from '../../src/platform/auth.ts';
 import { testTargets } from '../db.ts';
-import { apiAs, assertWebBuilt, type BrowserServer, launchChromium, startBrowserServer } from './harness.ts';
+import { apiAs, assertWebBuilt, type BrowserServer, launchChromium, openPage, startBrowserServer } from './harness.ts';
 import { PASSWORD } from './seed.ts';
 
 const SHOTS = process.env.BEKOGAZ_SCREENSHOTS;
@@ -70,14 +70,7 @@ for (const target of testTargets()) {
       await server?.close();
     });
 
-    const newPage = async (): Promise<{ context: BrowserContext; page: Page; errors: string[] }> => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'tg-TJ', timezoneId: 'Asia/Dushanbe' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      return { context, page, errors };
-    };
+    const newPage = () => openPage(browser, { timeoutMs: 15_000 });
 
     /**
      * Requests in every state, registered as an officer registers a letter or a visit: the arrival

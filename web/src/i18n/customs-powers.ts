@@ -12,6 +12,7 @@ export const customsPowers = {
       'Таможенный контроль проводят должностные лица таможни в пределах своих полномочий (ст.399 п.4). Задайте формы контроля каждого сотрудника со ссылкой на приказ или должностную инструкцию.',
       'Customs control is carried out by customs officers within their powers (art.399 p.4). Set each officer’s forms of control, citing the order or job description.',
     ],
+    required: ['Барои ин амал яке аз ин шаклҳо лозим аст', 'Для этого действия нужна одна из этих форм', 'This act needs one of these forms'],
     form: {
       documentary_check: ['Санҷиши ҳуҷҷатҳо', 'Документальная проверка', 'Documentary check'],
       physical_examination: ['Муоина ва азназаргузаронии гумрукӣ', 'Таможенный осмотр и досмотр', 'Customs examination and inspection'],

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.ts';
 import { useLang } from '../../lib/session.tsx';
+import { orderedForms } from './control-powers.ts';
 import { anchorOf, type Clock, type Detail, fieldKeyOf, formatDirams, groupReasons, type Reason, reasonsOf, STATE_COLORS, type State } from './model.ts';
 
 type Vars = Record<string, string | number>;
@@ -164,12 +165,16 @@ export function RefusalReasons({ error }: { error: ApiError }) {
 
 /** Any other refusal: its title in the interface language and the reasons or unmet conditions it lists. */
 export function CustomsProblem({ error }: { error: ApiError | undefined }) {
+  const { t } = useTranslation();
   const text = useCustomsText();
   if (!error) return null;
   if (error.code === 'DECLARATION_NOT_REGISTERABLE') return <RefusalReasons error={error} />;
   const details = error.details ?? {};
   const listed = [details.reasons, details.unmet].flatMap((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
   const fault = typeof details.fault === 'string' ? [details.fault] : [];
+  // CONTROL_POWER_MISSING: the forms of control of which the officer would need one (art.399 p.4).
+  const required =
+    error.code === 'CONTROL_POWER_MISSING' && Array.isArray(details.required) ? orderedForms(details.required.filter((x) => typeof x === 'string')) : [];
   return (
     <Alert color="red" variant="light" title={text.error(error)} role="alert" data-testid="problem">
       <Stack gap={4}>
@@ -186,6 +191,11 @@ export function CustomsProblem({ error }: { error: ApiError | undefined }) {
               <List.Item key={code}>{text.reason(`signature_${code}`)}</List.Item>
             ))}
           </List>
+        )}
+        {required.length > 0 && (
+          <Text size="sm" data-testid="required-forms">
+            {t('cusPowers.required')}: {required.map((f) => t(`cusPowers.form.${f}`)).join(', ')}
+          </Text>
         )}
         {error.errors.length > 0 && (
           <List size="sm">
