@@ -168,6 +168,8 @@ for (const target of testTargets()) {
       await shot(page, 'r1-builder-fault-tg');
       await node(page, 'indicator.of[1]').getByTestId('values-input').press('Backspace');
       await addValue(page, 'indicator.of[1]', 'tr');
+      // The builder re-renders after the key press: read the indicator once it holds the new value.
+      await page.waitForFunction(() => (document.querySelector('[data-testid=indicator-json]') as HTMLTextAreaElement | null)?.value.includes('"TR"'));
       assert.deepEqual(JSON.parse(await page.getByTestId('indicator-json').inputValue()), {
         op: 'all',
         of: [
